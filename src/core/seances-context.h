@@ -1,0 +1,23 @@
+/* seances-context.h — the services handed to every view: database and practice
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "seances-database.h"
+#include "seances-practice.h"
+
+G_BEGIN_DECLS
+
+#define SEANCES_TYPE_CONTEXT (seances_context_get_type ())
+G_DECLARE_FINAL_TYPE (SeancesContext, seances_context, SEANCES, CONTEXT, GObject)
+
+SeancesContext        *seances_context_new                      (SeancesDatabase  *database);
+SeancesDatabase       *seances_context_get_database             (SeancesContext   *self);
+const SeancesPractice *seances_context_get_practice             (SeancesContext   *self);
+gboolean               seances_context_save_practice            (SeancesContext   *self,
+                                                                 SeancesPractice  *practice,
+                                                                 GError          **error);
+gboolean               seances_context_get_recovery_key_confirmed (SeancesContext *self);
+gboolean               seances_context_confirm_recovery_key     (SeancesContext   *self,
+                                                                 GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,568 @@
+/* seances-database.c — the encrypted SQLite (SQLCipher) database
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "seances-database.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "seances-migrations.h"
+
+/* The working set of a large practice fits in 16 MiB: SQLCipher decrypts every
+ * page read from outside its cache, so a small cache is slow (DESIGN.md). */
+#define CACHE_KIB 16384
+#define BUSY_TIMEOUT_MS 5000
+
+struct _SeancesDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  char       *cipher_version;
+  GHashTable *statements;  /* const char *sql (static) → sqlite3_stmt * */
+};
+
+G_DEFINE_FINAL_TYPE (SeancesDatabase, seances_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (seances-database-error-quark, seances_database_error)
+
+void
+seances_statement_reset (SeancesStatement *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Maps a SQLite result to one French sentence; the technical detail goes to the
+ * debug log only (SQLite's messages never hold values, so no personal data). */
+void
+seances_database_set_error (GError     **error,
+                            sqlite3     *handle,
+                            int          rc,
+                            const char  *doing)
+{
+  int code;
+  const char *message;
+
+  g_debug ("SQLite error %d while %s: %s", rc, doing,
+           handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = SEANCES_DATABASE_ERROR_WRONG_KEY;
+      message = _("This key does not open the database. Check it and try again.");
+      break;
+    case SQLITE_CORRUPT:
+      code = SEANCES_DATABASE_ERROR_DAMAGED;
+      message = _("The data file is damaged. It was left untouched: restore a backup.");
+      break;
+    case SQLITE_FULL:
+      code = SEANCES_DATABASE_ERROR_DISK_FULL;
+      message = _("The disk is full: free some space and try again. Nothing was lost.");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      code = SEANCES_DATABASE_ERROR_ACCESS;
+      message = _("The data file cannot be read or written: check the disk and its permissions.");
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = SEANCES_DATABASE_ERROR_BUSY;
+      message = _("The data is in use by another Séances window: close it and try again.");
+      break;
+    case SQLITE_CONSTRAINT:
+      code = SEANCES_DATABASE_ERROR_CONSTRAINT;
+      message = _("This change conflicts with what is already recorded: nothing was changed.");
+      break;
+    default:
+      code = SEANCES_DATABASE_ERROR_FAILED;
+      message = _("An unexpected database error occurred: nothing was changed.");
+      break;
+    }
+
+  g_set_error_literal (error, SEANCES_DATABASE_ERROR, code, message);
+}
+
+char *
+seances_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "seances", "seances.db", NULL);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+seances_database_finalize (GObject *object)
+{
+  SeancesDatabase *self = (SeancesDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+  g_free (self->cipher_version);
+
+  G_OBJECT_CLASS (seances_database_parent_class)->finalize (object);
+}
+
+static void
+seances_database_class_init (SeancesDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = seances_database_finalize;
+}
+
+static void
+seances_database_init (SeancesDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+}
+
+static char *
+query_text (sqlite3    *handle,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* A database file is made of whole pages. One that is empty or ends mid-page was cut
+ * short: say "damaged" rather than "wrong key", and never let SQLite treat an empty
+ * file as a new database to write into. */
+static gboolean
+looks_truncated (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  return st.st_size < 1024 || st.st_size % 1024 != 0;
+}
+
+static gboolean
+apply_key (SeancesDatabase   *self,
+           const SeancesKey  *key,
+           GError           **error)
+{
+  gsize length = 0;
+  char *spec = seances_key_to_sqlcipher (key, &length);
+  int rc;
+
+  rc = sqlite3_key (self->handle, spec, (int) length);
+  seances_secure_free (spec);
+  if (rc != SQLITE_OK)
+    {
+      seances_database_set_error (error, self->handle, rc, "setting the key");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_cipher (SeancesDatabase  *self,
+              GError          **error)
+{
+  /* SQLCipher would print its own English errors on stderr; ours are in French. */
+  sqlite3_exec (self->handle, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
+  self->cipher_version = query_text (self->handle, "PRAGMA cipher_version");
+  if (self->cipher_version == NULL || g_ascii_strtoull (self->cipher_version, NULL, 10) < 4)
+    {
+      g_debug ("SQLCipher version: %s", self->cipher_version ? self->cipher_version : "none");
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_CIPHER_TOO_OLD,
+                           _("The encryption library on this computer is too old "
+                             "(SQLCipher 4 or later is needed): update the system."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first read is where a wrong key shows: SQLCipher cannot decrypt page 1. */
+static gboolean
+check_key (SeancesDatabase  *self,
+           GError          **error)
+{
+  int rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  seances_database_set_error (error, self->handle, rc, "reading the first page");
+  return FALSE;
+}
+
+static gboolean
+configure (SeancesDatabase  *self,
+           GError          **error)
+{
+  static const char pragmas[] =
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = FULL;"
+    "PRAGMA secure_delete = ON;"
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB) ";";
+  int rc;
+
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  rc = sqlite3_exec (self->handle, pragmas, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      seances_database_set_error (error, self->handle, rc, "setting pragmas");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SeancesDatabase *
+open_keyed (const char        *path,
+            const SeancesKey  *key,
+            int                flags,
+            GError           **error)
+{
+  g_autoptr(SeancesDatabase) self = g_object_new (SEANCES_TYPE_DATABASE, NULL);
+  int rc;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      seances_database_set_error (error, self->handle, rc, "opening the file");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, TRUE);
+
+  if (!check_cipher (self, error) ||
+      !apply_key (self, key, error) ||
+      !check_key (self, error) ||
+      !configure (self, error) ||
+      !seances_migrations_apply (self->handle, seances_migrations_count (), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Opens an existing database; never creates one. A wrong key leaves the file untouched. */
+SeancesDatabase *
+seances_database_open (const char        *path,
+                       const SeancesKey  *key,
+                       GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_NOT_FOUND,
+                           _("The data file was not found."));
+      return NULL;
+    }
+
+  if (looks_truncated (path))
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
+                           _("The data file is damaged. It was left untouched: restore a backup."));
+      return NULL;
+    }
+
+  return open_keyed (path, key, SQLITE_OPEN_READWRITE, error);
+}
+
+static void
+remove_with_sidecars (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Creates a new database at @path, which must not exist. The file is built under a
+ * temporary name and linked into place, so an existing database is never replaced
+ * and a crash never leaves a half-made one. */
+SeancesDatabase *
+seances_database_create (const char        *path,
+                         const SeancesKey  *key,
+                         GError           **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *temp = NULL;
+  g_autoptr(SeancesDatabase) made = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_EXISTS,
+                           _("A data file already exists here; it was left untouched."));
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("Cannot create the data folder: %s", g_strerror (errno));
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                           _("The data folder cannot be created: check the disk and its permissions."));
+      return NULL;
+    }
+
+  temp = g_strconcat (path, ".new", NULL);
+  remove_with_sidecars (temp);
+
+  made = open_keyed (temp, key, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (made == NULL)
+    {
+      remove_with_sidecars (temp);
+      return NULL;
+    }
+  g_chmod (temp, 0600);
+  /* Closing checkpoints the WAL into the file, so one file is all there is to link. */
+  g_clear_object (&made);
+
+  if (link (temp, path) != 0)
+    {
+      int saved = errno;
+
+      remove_with_sidecars (temp);
+      if (saved == EEXIST)
+        g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_EXISTS,
+                             _("A data file already exists here; it was left untouched."));
+      else
+        seances_database_set_error (error, NULL, saved == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN,
+                                    "linking the new file");
+      return NULL;
+    }
+  remove_with_sidecars (temp);
+
+  return seances_database_open (path, key, error);
+}
+
+const char *
+seances_database_get_path (SeancesDatabase *self)
+{
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+const char *
+seances_database_get_cipher_version (SeancesDatabase *self)
+{
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), NULL);
+  return self->cipher_version;
+}
+
+int
+seances_database_get_schema_version (SeancesDatabase *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), -1);
+  text = query_text (self->handle, "PRAGMA user_version");
+  return text != NULL ? atoi (text) : -1;
+}
+
+sqlite3 *
+seances_database_get_handle (SeancesDatabase *self)
+{
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), NULL);
+  return self->handle;
+}
+
+/* @sql must be a string that lives as long as the database (a literal): it keys the cache. */
+SeancesStatement *
+seances_database_prepare (SeancesDatabase  *self,
+                          const char       *sql,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare statement: %s", sqlite3_errmsg (self->handle));
+      seances_database_set_error (error, self->handle, rc, "preparing a statement");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+seances_database_step (SeancesDatabase   *self,
+                       SeancesStatement  *stmt,
+                       gboolean          *has_row,
+                       GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (has_row != NULL)
+    *has_row = (rc == SQLITE_ROW);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+
+  seances_database_set_error (error, self->handle, rc, "running a statement");
+  return FALSE;
+}
+
+gboolean
+seances_database_exec (SeancesDatabase  *self,
+                       const char       *sql,
+                       GError          **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      seances_database_set_error (error, self->handle, rc, "running a script");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+seances_database_begin (SeancesDatabase  *self,
+                        GError          **error)
+{
+  return seances_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+seances_database_commit (SeancesDatabase  *self,
+                         GError          **error)
+{
+  if (seances_database_exec (self, "COMMIT", error))
+    return TRUE;
+  seances_database_rollback (self);
+  return FALSE;
+}
+
+void
+seances_database_rollback (SeancesDatabase *self)
+{
+  g_return_if_fail (SEANCES_IS_DATABASE (self));
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+seances_database_last_insert_id (SeancesDatabase *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+char *
+seances_database_get_state (SeancesDatabase  *self,
+                            const char       *name,
+                            GError          **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gboolean has_row;
+
+  stmt = seances_database_prepare (self, "SELECT value FROM app_state WHERE name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (!seances_database_step (self, stmt, &has_row, error) || !has_row)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+seances_database_set_state (SeancesDatabase  *self,
+                            const char       *name,
+                            const char       *value,
+                            GError          **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  stmt = seances_database_prepare (self,
+                                   "INSERT INTO app_state (name, value) VALUES (?1, ?2) "
+                                   "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return seances_database_step (self, stmt, NULL, error);
+}
+
+/* SQLCipher's HMAC check of every page, then SQLite's structural check. */
+gboolean
+seances_database_check (SeancesDatabase  *self,
+                        GError          **error)
+{
+  static const char * const checks[] = { "PRAGMA cipher_integrity_check", "PRAGMA integrity_check" };
+
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean sound = TRUE;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->handle, checks[i], -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = SQLITE_ROW;
+      while (rc == SQLITE_ROW && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (line != NULL && g_strcmp0 (line, "ok") != 0)
+            {
+              g_debug ("%s: %s", checks[i], line);
+              sound = FALSE;
+            }
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          seances_database_set_error (error, self->handle, rc, checks[i]);
+          return FALSE;
+        }
+      if (!sound)
+        {
+          g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
+                               _("The data file is damaged. It was left untouched: restore a backup."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

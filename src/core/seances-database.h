@@ -1,0 +1,85 @@
+/* seances-database.h — the encrypted SQLite (SQLCipher) database
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "seances-key.h"
+
+G_BEGIN_DECLS
+
+#define SEANCES_DATABASE_ERROR (seances_database_error_quark ())
+
+/* Every error of this domain carries a French sentence for the user. */
+typedef enum
+{
+  SEANCES_DATABASE_ERROR_FAILED,
+  SEANCES_DATABASE_ERROR_NOT_FOUND,
+  SEANCES_DATABASE_ERROR_EXISTS,
+  SEANCES_DATABASE_ERROR_WRONG_KEY,
+  SEANCES_DATABASE_ERROR_DAMAGED,
+  SEANCES_DATABASE_ERROR_CIPHER_TOO_OLD,
+  SEANCES_DATABASE_ERROR_TOO_NEW,
+  SEANCES_DATABASE_ERROR_DISK_FULL,
+  SEANCES_DATABASE_ERROR_ACCESS,
+  SEANCES_DATABASE_ERROR_BUSY,
+  SEANCES_DATABASE_ERROR_CONSTRAINT,
+} SeancesDatabaseError;
+
+#define SEANCES_TYPE_DATABASE (seances_database_get_type ())
+G_DECLARE_FINAL_TYPE (SeancesDatabase, seances_database, SEANCES, DATABASE, GObject)
+
+/* A prepared statement from the database's cache; g_autoptr resets it. */
+typedef sqlite3_stmt SeancesStatement;
+void seances_statement_reset (SeancesStatement *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeancesStatement, seances_statement_reset)
+
+GQuark            seances_database_error_quark      (void);
+char             *seances_database_default_path     (void);
+
+SeancesDatabase  *seances_database_open             (const char        *path,
+                                                     const SeancesKey  *key,
+                                                     GError           **error);
+SeancesDatabase  *seances_database_create           (const char        *path,
+                                                     const SeancesKey  *key,
+                                                     GError           **error);
+const char       *seances_database_get_path         (SeancesDatabase   *self);
+const char       *seances_database_get_cipher_version (SeancesDatabase *self);
+int               seances_database_get_schema_version (SeancesDatabase *self);
+sqlite3          *seances_database_get_handle       (SeancesDatabase   *self);
+
+SeancesStatement *seances_database_prepare          (SeancesDatabase   *self,
+                                                     const char        *sql,
+                                                     GError           **error);
+gboolean          seances_database_step             (SeancesDatabase   *self,
+                                                     SeancesStatement  *stmt,
+                                                     gboolean          *has_row,
+                                                     GError           **error);
+gboolean          seances_database_exec             (SeancesDatabase   *self,
+                                                     const char        *sql,
+                                                     GError           **error);
+gboolean          seances_database_begin            (SeancesDatabase   *self,
+                                                     GError           **error);
+gboolean          seances_database_commit           (SeancesDatabase   *self,
+                                                     GError           **error);
+void              seances_database_rollback         (SeancesDatabase   *self);
+gint64            seances_database_last_insert_id   (SeancesDatabase   *self);
+
+char             *seances_database_get_state        (SeancesDatabase   *self,
+                                                     const char        *name,
+                                                     GError           **error);
+gboolean          seances_database_set_state        (SeancesDatabase   *self,
+                                                     const char        *name,
+                                                     const char        *value,
+                                                     GError           **error);
+
+gboolean          seances_database_check            (SeancesDatabase   *self,
+                                                     GError           **error);
+
+void              seances_database_set_error        (GError           **error,
+                                                     sqlite3           *handle,
+                                                     int                rc,
+                                                     const char        *doing);
+
+G_END_DECLS

@@ -1,0 +1,176 @@
+/* seances-format.c — French formatting and validation of amounts, e-mails and phones
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "seances-format.h"
+
+#include <string.h>
+
+/* U+202F NARROW NO-BREAK SPACE groups thousands; U+00A0 stands before the euro sign. */
+#define THIN_NBSP "\xe2\x80\xaf"
+#define NBSP "\xc2\xa0"
+
+/* 6000 → « 60,00 € », 123456 → « 1 234,56 € » */
+char *
+seances_format_money (gint64 cents)
+{
+  g_autofree char *digits = NULL;
+  GString *out = g_string_new (NULL);
+  guint64 magnitude = cents < 0 ? (guint64) -(cents + 1) + 1 : (guint64) cents;
+  gsize len;
+
+  if (cents < 0)
+    g_string_append (out, "−");
+
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, THIN_NBSP);
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append_printf (out, ",%02u" NBSP "€", (guint) (magnitude % 100));
+  return g_string_free (out, FALSE);
+}
+
+/* Accepts « 60 », « 60,5 », « 60.50 », « 1 234,00 € »; refuses anything else. */
+gboolean
+seances_parse_money (const char *text,
+                     gint64     *cents)
+{
+  gint64 units = 0;
+  int decimals = -1;
+  gint64 fraction = 0;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
+        continue;
+      if (c == 0x20AC && p[3] == '\0')  /* a trailing euro sign */
+        continue;
+      if ((c == ',' || c == '.') && decimals < 0)
+        {
+          decimals = 0;
+          continue;
+        }
+      if (c < '0' || c > '9')
+        return FALSE;
+      any = TRUE;
+      if (decimals < 0)
+        {
+          if (units > G_MAXINT64 / 1000)
+            return FALSE;
+          units = units * 10 + (c - '0');
+        }
+      else if (++decimals <= 2)
+        fraction = fraction * 10 + (c - '0');
+      else
+        return FALSE;
+    }
+
+  if (!any)
+    return FALSE;
+  if (decimals == 1)
+    fraction *= 10;
+  *cents = units * 100 + fraction;
+  return TRUE;
+}
+
+gboolean
+seances_text_is_single_line (const char *text)
+{
+  return text != NULL && strpbrk (text, "\r\n") == NULL;
+}
+
+/* A practical check, not RFC 5322: one @, a local part, a dotted domain, no spaces,
+ * no control characters (a line break in an address would forge mail headers). */
+gboolean
+seances_email_is_valid (const char *email)
+{
+  const char *at;
+  const char *domain;
+  gsize len;
+
+  if (email == NULL || !g_utf8_validate (email, -1, NULL))
+    return FALSE;
+  len = strlen (email);
+  if (len < 3 || len > 254)
+    return FALSE;
+  for (const char *p = email; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == '\x7f' || *p == ',' || *p == ';' || *p == '<' ||
+        *p == '>' || *p == '"' || *p == '(' || *p == ')' || *p == '[' || *p == ']' || *p == '\\')
+      return FALSE;
+
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL || at - email > 64)
+    return FALSE;
+  domain = at + 1;
+  if (strchr (domain, '.') == NULL || domain[0] == '.' || domain[0] == '-' ||
+      email[len - 1] == '.' || strstr (domain, "..") != NULL || email[len - 1] == '-')
+    return FALSE;
+  if (email[0] == '.' || at[-1] == '.' || strstr (email, "..") != NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* French numbers become +33 form (« 06 12 34 56 78 » → « +33612345678 »); numbers
+ * already in international form are kept; anything else is refused (NULL). */
+char *
+seances_phone_normalize (const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+  gboolean plus = FALSE;
+  g_autofree char *d = NULL;
+  gsize n;
+
+  g_return_val_if_fail (phone != NULL, NULL);
+
+  for (const char *p = phone; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == '+' && digits->len == 0 && !plus)
+        plus = TRUE;
+      else if (*p == ' ' || *p == '.' || *p == '-' || *p == '(' || *p == ')' || *p == '/')
+        continue;
+      else
+        {
+          g_string_free (digits, TRUE);
+          return NULL;
+        }
+    }
+
+  d = g_string_free (digits, FALSE);
+  n = strlen (d);
+
+  if (!plus && g_str_has_prefix (d, "00") && n > 4)
+    return g_strdup_printf ("+%s", d + 2);
+  if (!plus && n == 10 && d[0] == '0' && d[1] != '0')
+    return g_strdup_printf ("+33%s", d + 1);
+  if (plus && g_str_has_prefix (d, "33") && n == 12 && d[2] == '0')
+    return NULL;
+  if (plus && n >= 8 && n <= 15)
+    return g_strdup_printf ("+%s", d);
+  return NULL;
+}
+
+/* « +33612345678 » → « 06 12 34 56 78 »; other countries stay as stored. */
+char *
+seances_phone_format (const char *e164)
+{
+  g_return_val_if_fail (e164 != NULL, NULL);
+
+  if (g_str_has_prefix (e164, "+33") && strlen (e164) == 12)
+    {
+      const char *n = e164 + 3;
+      return g_strdup_printf ("0%c %c%c %c%c %c%c %c%c",
+                              n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
+    }
+  return g_strdup (e164);
+}

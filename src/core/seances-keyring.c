@@ -1,0 +1,275 @@
+/* seances-keyring.c — the database key in the desktop keyring (Secret Service)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The key is stored as hex text under the app's own schema, one item per database file.
+ * Every call is bounded in time: a locked keyring with a display opens a prompt that
+ * may wait for a person forever, and the app must fall back to the recovery key instead. */
+#include "config.h"
+
+#include "seances-keyring.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsecret/secret.h>
+
+/* Long enough for a person to type the keyring password in a prompt. */
+#define LOOKUP_TIMEOUT_S 60
+#define STORE_TIMEOUT_S  60
+
+G_DEFINE_QUARK (seances-keyring-error-quark, seances_keyring_error)
+
+static const SecretSchema *
+get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.seances.Seances.DatabaseKey", SECRET_SCHEMA_NONE,
+    {
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+  return &schema;
+}
+
+static void
+set_unavailable (GError      **error,
+                 const GError *cause)
+{
+  g_debug ("Secret Service: %s", cause->message);
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error_literal (error, SEANCES_KEYRING_ERROR, SEANCES_KEYRING_ERROR_TIMED_OUT,
+                         _("The keyring did not answer in time."));
+  else
+    g_set_error_literal (error, SEANCES_KEYRING_ERROR, SEANCES_KEYRING_ERROR_UNAVAILABLE,
+                         _("No keyring is available on this computer."));
+}
+
+SeancesKey *
+seances_keyring_lookup (const char    *database_path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GList *items;
+  SeancesKey *key = NULL;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  /* A search that unlocks: a plain lookup returns nothing from a locked collection,
+   * which would look like a missing key. */
+  items = secret_password_search_sync (get_schema (),
+                                       SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                                       cancellable, &local_error,
+                                       "database", database_path, NULL);
+  if (local_error != NULL)
+    {
+      set_unavailable (error, local_error);
+      return NULL;
+    }
+
+  for (GList *l = items; l != NULL && key == NULL; l = l->next)
+    {
+      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (l->data, cancellable, NULL);
+      const char *text = value != NULL ? secret_value_get_text (value) : NULL;
+
+      if (text != NULL)
+        key = seances_key_new_from_hex (text);
+    }
+  g_list_free_full (items, g_object_unref);
+
+  return key;
+}
+
+gboolean
+seances_keyring_store (const char        *database_path,
+                       const SeancesKey  *key,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hex = NULL;
+  gboolean stored;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (key != NULL && !seances_key_is_passphrase (key), FALSE);
+
+  hex = seances_key_to_hex (key);
+  stored = secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT,
+                                       /* Translators: the label of the item in the keyring */
+                                       _("Séances database key"),
+                                       hex, cancellable, &local_error,
+                                       "database", database_path, NULL);
+  seances_secure_free (g_steal_pointer (&hex));
+
+  if (!stored)
+    {
+      set_unavailable (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+seances_keyring_clear (const char    *database_path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  secret_password_clear_sync (get_schema (), cancellable, &local_error,
+                              "database", database_path, NULL);
+  if (local_error != NULL)
+    {
+      set_unavailable (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  char         *path;
+  SeancesKey   *key;
+  GCancellable *limit;    /* cancelled by the caller's cancellable or by the time limit */
+  gulong        chained;
+  GCancellable *caller;
+} Call;
+
+static void
+call_free (Call *call)
+{
+  if (call->caller != NULL)
+    g_cancellable_disconnect (call->caller, call->chained);
+  g_clear_object (&call->caller);
+  g_clear_object (&call->limit);
+  g_clear_pointer (&call->key, seances_key_free);
+  g_free (call->path);
+  g_free (call);
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *limit)
+{
+  g_cancellable_cancel (limit);
+}
+
+static gboolean
+time_limit_reached_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  SeancesKey *key = seances_keyring_lookup (call->path, call->limit, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, key, (GDestroyNotify) seances_key_free);
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+
+  if (seances_keyring_store (call->path, call->key, call->limit, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+timer_free (GSource *timer)
+{
+  g_source_destroy (timer);
+  g_source_unref (timer);
+}
+
+static void
+run_call (const char            *path,
+          const SeancesKey      *key,
+          guint                  seconds,
+          GTaskThreadFunc        func,
+          gpointer               source_tag,
+          GCancellable          *cancellable,
+          GAsyncReadyCallback    callback,
+          gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GSource) timer = NULL;
+  Call *call = g_new0 (Call, 1);
+
+  call->path = g_strdup (path);
+  call->key = key != NULL ? seances_key_copy (key) : NULL;
+  call->limit = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      call->caller = g_object_ref (cancellable);
+      call->chained = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                             call->limit, NULL);
+    }
+
+  timer = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (timer, time_limit_reached_cb, g_object_ref (call->limit), g_object_unref);
+  g_source_attach (timer, g_main_context_get_thread_default ());
+  /* The timer goes when the call is over, so it never cancels a later one. */
+  g_object_set_data_full (G_OBJECT (task), "seances-timer", g_source_ref (timer),
+                          (GDestroyNotify) timer_free);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  g_task_run_in_thread (task, func);
+}
+
+void
+seances_keyring_lookup_async (const char          *database_path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (database_path != NULL);
+  run_call (database_path, NULL, LOOKUP_TIMEOUT_S, lookup_thread, seances_keyring_lookup_async,
+            cancellable, callback, user_data);
+}
+
+SeancesKey *
+seances_keyring_lookup_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+seances_keyring_store_async (const char          *database_path,
+                             const SeancesKey    *key,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (key != NULL);
+  run_call (database_path, key, STORE_TIMEOUT_S, store_thread, seances_keyring_store_async,
+            cancellable, callback, user_data);
+}
+
+gboolean
+seances_keyring_store_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

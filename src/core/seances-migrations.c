@@ -1,0 +1,114 @@
+/* seances-migrations.c — ordered schema steps keyed by PRAGMA user_version
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * To add a migration, append a step to the array; never edit a step that has shipped.
+ * Each step runs in its own transaction together with the user_version bump. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "seances-database.h"
+#include "seances-migrations.h"
+
+static const char * const steps[] = {
+  /* 1: the practice and the application's own small state */
+  "CREATE TABLE practice ("
+  "  id                INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name              TEXT    NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  practitioner      TEXT    NOT NULL CHECK (length (practitioner) BETWEEN 1 AND 200),"
+  "  address           TEXT    NOT NULL DEFAULT '',"
+  "  phone             TEXT    NOT NULL DEFAULT '',"
+  "  email             TEXT    NOT NULL DEFAULT '',"
+  "  booking_link      TEXT    NOT NULL DEFAULT '',"
+  "  video_link        TEXT    NOT NULL DEFAULT '',"
+  "  time_zone         TEXT    NOT NULL DEFAULT 'Europe/Paris',"
+  "  session_minutes   INTEGER NOT NULL DEFAULT 50 CHECK (session_minutes BETWEEN 5 AND 480),"
+  "  buffer_minutes    INTEGER NOT NULL DEFAULT 10 CHECK (buffer_minutes BETWEEN 0 AND 240),"
+  "  default_fee_cents INTEGER NOT NULL DEFAULT 0 CHECK (default_fee_cents BETWEEN 0 AND 10000000),"
+  "  vocabulary        TEXT    NOT NULL DEFAULT 'patient' CHECK (vocabulary IN ('patient', 'client')),"
+  "  field             TEXT    NOT NULL DEFAULT 'mental_health',"
+  "  created_at        INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE app_state ("
+  "  name  TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;",
+};
+
+int
+seances_migrations_count (void)
+{
+  return G_N_ELEMENTS (steps);
+}
+
+static int
+read_user_version (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+run_step (sqlite3  *handle,
+          int       index,
+          GError  **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", index + 1);
+  int rc;
+
+  rc = sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (handle, steps[index], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (handle, bump, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      seances_database_set_error (error, handle, rc, "migrating the schema");
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  g_debug ("Database migrated to schema version %d", index + 1);
+  return TRUE;
+}
+
+/* Brings the schema up to @target (normally seances_migrations_count()). */
+gboolean
+seances_migrations_apply (sqlite3  *handle,
+                          int       target,
+                          GError  **error)
+{
+  int version;
+
+  g_return_val_if_fail (target >= 0 && target <= seances_migrations_count (), FALSE);
+
+  version = read_user_version (handle);
+  if (version < 0)
+    {
+      seances_database_set_error (error, handle, sqlite3_errcode (handle), "reading user_version");
+      return FALSE;
+    }
+
+  if (version > seances_migrations_count ())
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_TOO_NEW,
+                           _("This data was saved by a newer version of Séances: "
+                             "update the application to open it."));
+      return FALSE;
+    }
+
+  for (int i = version; i < target; i++)
+    if (!run_step (handle, i, error))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,425 @@
+/* seances-window.c — the main window: first run, unlocking, then the practice
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window paints at once on an empty page; the database is found and opened
+ * asynchronously (keyring over D-Bus, key derivation in a thread), then the window
+ * shows the welcome, unlock or main page. */
+#include "config.h"
+
+#include "seances-window.h"
+
+#include <glib/gi18n.h>
+
+#include "seances-keyring.h"
+#include "seances-vault.h"
+#include "setup/seances-passphrase-page.h"
+#include "setup/seances-recovery-key-page.h"
+#include "setup/seances-unlock-page.h"
+#include "setup/seances-welcome-page.h"
+
+/* A spinner that flashes for a few milliseconds looks like a glitch. */
+#define SPINNER_DELAY_MS 400
+
+struct _SeancesWindow
+{
+  AdwApplicationWindow    parent_instance;
+
+  GtkStack               *stack;
+  GtkSpinner             *spinner;
+  SeancesWelcomePage     *welcome_page;
+  SeancesPassphrasePage  *passphrase_page;
+  SeancesRecoveryKeyPage *recovery_key_page;
+  SeancesUnlockPage      *unlock_page;
+  AdwStatusPage          *problem_page;
+  AdwWindowTitle         *main_title;
+  AdwStatusPage          *today_page;
+
+  GSettings              *settings;
+  GCancellable           *cancellable;
+  SeancesVault           *vault;
+  SeancesContext         *context;
+  SeancesPractice        *pending_practice;  /* typed at first run, saved once the database exists */
+  guint                   spinner_source;
+  gboolean                recovery_key_pending;  /* shown, not yet confirmed as written down */
+};
+
+G_DEFINE_FINAL_TYPE (SeancesWindow, seances_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void show_practice (SeancesWindow *self);
+
+static void
+show_page (SeancesWindow *self,
+           const char    *name)
+{
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+show_problem (SeancesWindow *self,
+              const GError  *error)
+{
+  adw_status_page_set_description (self->problem_page, error->message);
+  show_page (self, "problem");
+}
+
+static void
+update_main_page (SeancesWindow *self)
+{
+  const SeancesPractice *practice = seances_context_get_practice (self->context);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: today's date on the empty day, e.g. « mardi 24 novembre » */
+  g_autofree char *today = g_date_time_format (now, _("%A %-d %B"));
+
+  adw_window_title_set_subtitle (self->main_title, practice != NULL ? practice->name : "");
+  adw_status_page_set_description (self->today_page, today);
+}
+
+static void
+show_main (SeancesWindow *self)
+{
+  update_main_page (self);
+  show_page (self, "main");
+}
+
+static void
+practice_changed_cb (SeancesWindow *self)
+{
+  update_main_page (self);
+}
+
+static void
+adopt_database (SeancesWindow   *self,
+                SeancesDatabase *database)
+{
+  g_clear_object (&self->context);
+  self->context = seances_context_new (database);
+  g_signal_connect_object (self->context, "practice-changed",
+                           G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* After the database is open: the practice if it is still to be made, the recovery
+ * key if it was never confirmed, else the practice itself. */
+static void
+show_practice (SeancesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->pending_practice != NULL)
+    {
+      if (!seances_context_save_practice (self->context, self->pending_practice, &error))
+        {
+          seances_welcome_page_set_busy (self->welcome_page, FALSE);
+          seances_welcome_page_show_error (self->welcome_page, error->message);
+          show_page (self, "welcome");
+          return;
+        }
+      g_clear_pointer (&self->pending_practice, seances_practice_free);
+    }
+
+  if (seances_context_get_practice (self->context) == NULL)
+    {
+      seances_welcome_page_set_busy (self->welcome_page, FALSE);
+      show_page (self, "welcome");
+      return;
+    }
+
+  if (self->recovery_key_pending)
+    {
+      show_page (self, "recovery-key");
+      return;
+    }
+
+  show_main (self);
+}
+
+/* Creating -------------------------------------------------------------------- */
+
+static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SeancesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+  char *recovery_key = NULL;
+
+  database = seances_vault_create_finish (SEANCES_VAULT (source), result, &recovery_key, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  seances_welcome_page_set_busy (self->welcome_page, FALSE);
+  seances_passphrase_page_set_busy (self->passphrase_page, FALSE);
+
+  if (error != NULL && error->domain == SEANCES_KEYRING_ERROR)
+    {
+      show_page (self, "passphrase");
+      return;
+    }
+  if (error != NULL)
+    {
+      const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+      if (g_strcmp0 (page, "passphrase") == 0)
+        seances_passphrase_page_show_error (self->passphrase_page, error->message);
+      else
+        seances_welcome_page_show_error (self->welcome_page, error->message);
+      return;
+    }
+
+  adopt_database (self, database);
+  if (recovery_key != NULL)
+    {
+      seances_recovery_key_page_set_key (self->recovery_key_page, recovery_key);
+      self->recovery_key_pending = TRUE;
+      seances_secure_free (recovery_key);
+    }
+  else
+    seances_context_confirm_recovery_key (self->context, NULL);  /* a passphrase has none */
+
+  show_practice (self);
+}
+
+static void
+create_database (SeancesWindow *self,
+                 const char    *passphrase)
+{
+  seances_vault_create_async (self->vault, passphrase, self->cancellable,
+                              created_cb, g_object_ref (self));
+}
+
+static void
+welcome_submitted_cb (SeancesWindow *self)
+{
+  g_autoptr(SeancesPractice) practice = seances_welcome_page_build_practice (self->welcome_page);
+  g_autoptr(GError) error = NULL;
+
+  if (!seances_practice_validate (practice, &error))
+    {
+      seances_welcome_page_show_error (self->welcome_page, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->pending_practice, seances_practice_free);
+  self->pending_practice = g_steal_pointer (&practice);
+
+  if (self->context != NULL)
+    {
+      show_practice (self);
+      return;
+    }
+
+  seances_welcome_page_set_busy (self->welcome_page, TRUE);
+  create_database (self, NULL);
+}
+
+static void
+passphrase_submitted_cb (SeancesWindow *self)
+{
+  seances_passphrase_page_set_busy (self->passphrase_page, TRUE);
+  create_database (self, seances_passphrase_page_get_passphrase (self->passphrase_page));
+}
+
+static void
+recovery_key_confirmed_cb (SeancesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!seances_context_confirm_recovery_key (self->context, &error))
+    g_warning ("Cannot record the recovery key confirmation: %s", error->message);
+  seances_recovery_key_page_clear (self->recovery_key_page);
+  self->recovery_key_pending = FALSE;
+  show_main (self);
+}
+
+/* Opening and unlocking -------------------------------------------------------- */
+
+static void
+unlocked_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SeancesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+
+  database = seances_vault_unlock_finish (SEANCES_VAULT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  seances_unlock_page_set_busy (self->unlock_page, FALSE);
+  if (database == NULL)
+    {
+      seances_unlock_page_show_error (self->unlock_page, error->message);
+      return;
+    }
+
+  adopt_database (self, database);
+  show_practice (self);
+}
+
+static void
+unlock_submitted_cb (SeancesWindow *self)
+{
+  seances_unlock_page_set_busy (self->unlock_page, TRUE);
+  seances_vault_unlock_async (self->vault, seances_unlock_page_get_secret (self->unlock_page),
+                              self->cancellable, unlocked_cb, g_object_ref (self));
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SeancesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+  SeancesVaultStatus status = SEANCES_VAULT_FIRST_RUN;
+
+  database = seances_vault_open_finish (SEANCES_VAULT (source), result, &status, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      show_problem (self, error);
+      return;
+    }
+
+  switch (status)
+    {
+    case SEANCES_VAULT_FIRST_RUN:
+      show_page (self, "welcome");
+      break;
+    case SEANCES_VAULT_NEEDS_SECRET:
+      seances_unlock_page_set_reason (self->unlock_page, seances_vault_get_reason (self->vault));
+      show_page (self, "unlock");
+      break;
+    case SEANCES_VAULT_OPEN:
+    default:
+      adopt_database (self, database);
+      show_practice (self);
+      break;
+    }
+}
+
+static gboolean
+spinner_delay_cb (gpointer data)
+{
+  SeancesWindow *self = data;
+
+  self->spinner_source = 0;
+  gtk_spinner_start (self->spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* Window ---------------------------------------------------------------------- */
+
+static gboolean
+seances_window_close_request (GtkWindow *window)
+{
+  SeancesWindow *self = SEANCES_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (seances_window_parent_class)->close_request (window);
+}
+
+static void
+seances_window_dispose (GObject *object)
+{
+  SeancesWindow *self = (SeancesWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (seances_window_parent_class)->dispose (object);
+}
+
+static void
+seances_window_finalize (GObject *object)
+{
+  SeancesWindow *self = (SeancesWindow *)object;
+
+  g_clear_pointer (&self->pending_practice, seances_practice_free);
+  G_OBJECT_CLASS (seances_window_parent_class)->finalize (object);
+}
+
+static void
+seances_window_class_init (SeancesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = seances_window_dispose;
+  object_class->finalize = seances_window_finalize;
+  window_class->close_request = seances_window_close_request;
+
+  g_type_ensure (SEANCES_TYPE_WELCOME_PAGE);
+  g_type_ensure (SEANCES_TYPE_PASSPHRASE_PAGE);
+  g_type_ensure (SEANCES_TYPE_RECOVERY_KEY_PAGE);
+  g_type_ensure (SEANCES_TYPE_UNLOCK_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, passphrase_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, recovery_key_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, main_title);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, today_page);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_submitted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_submitted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recovery_key_confirmed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unlock_submitted_cb);
+}
+
+static void
+seances_window_init (SeancesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+SeancesWindow *
+seances_window_new (AdwApplication *application,
+                    const char     *database_path)
+{
+  SeancesWindow *self;
+
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  self = g_object_new (SEANCES_TYPE_WINDOW, "application", application, NULL);
+  self->vault = seances_vault_new (database_path);
+  self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
+  seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
+  return self;
+}
+
+SeancesContext *
+seances_window_get_context (SeancesWindow *self)
+{
+  g_return_val_if_fail (SEANCES_IS_WINDOW (self), NULL);
+  return self->context;
+}

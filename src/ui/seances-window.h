@@ -1,0 +1,18 @@
+/* seances-window.h — the main window: first run, unlocking, then the practice
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "seances-context.h"
+
+G_BEGIN_DECLS
+
+#define SEANCES_TYPE_WINDOW (seances_window_get_type ())
+G_DECLARE_FINAL_TYPE (SeancesWindow, seances_window, SEANCES, WINDOW, AdwApplicationWindow)
+
+SeancesWindow  *seances_window_new         (AdwApplication *application,
+                                            const char     *database_path);
+SeancesContext *seances_window_get_context (SeancesWindow  *self);
+
+G_END_DECLS

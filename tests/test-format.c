@@ -1,0 +1,128 @@
+/* test-format.c — amounts, e-mail addresses and phone numbers, the French way
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "seances-format.h"
+
+static void
+test_money_format (void)
+{
+  static const struct {
+    gint64      cents;
+    const char *text;
+  } cases[] = {
+    { 6000, "60,00\xc2\xa0€" },
+    { 0, "0,00\xc2\xa0€" },
+    { 5, "0,05\xc2\xa0€" },
+    { 123456, "1\xe2\x80\xaf" "234,56\xc2\xa0€" },
+    { 100000000, "1\xe2\x80\xaf" "000\xe2\x80\xaf" "000,00\xc2\xa0€" },
+    { -2550, "−25,50\xc2\xa0€" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = seances_format_money (cases[i].cents);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_money_parse (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    ok;
+    gint64      cents;
+  } cases[] = {
+    { "60", TRUE, 6000 },
+    { "60,5", TRUE, 6050 },
+    { "60.50", TRUE, 6050 },
+    { "1 234,00 €", TRUE, 123400 },
+    { "0,05", TRUE, 5 },
+    { "60,505", FALSE, 0 },
+    { "abc", FALSE, 0 },
+    { "", FALSE, 0 },
+    { "6,0,0", FALSE, 0 },
+    { "-5", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 cents = -1;
+
+      g_assert_cmpint (seances_parse_money (cases[i].text, &cents), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (cents, ==, cases[i].cents);
+    }
+}
+
+static void
+test_email (void)
+{
+  static const struct {
+    const char *email;
+    gboolean    valid;
+  } cases[] = {
+    { "claire.martin@example.fr", TRUE },
+    { "c+rdv@cabinet-tilleuls.fr", TRUE },
+    { "hélène@exemple.fr", TRUE },
+    { "claire@example", FALSE },
+    { "@example.fr", FALSE },
+    { "claire@", FALSE },
+    { "claire martin@example.fr", FALSE },
+    { "claire@example.fr\r\nBcc: x@y.fr", FALSE },
+    { "claire@@example.fr", FALSE },
+    { "claire..m@example.fr", FALSE },
+    { "claire@example..fr", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (seances_email_is_valid (cases[i].email), ==, cases[i].valid);
+}
+
+static void
+test_phone (void)
+{
+  static const struct {
+    const char *typed;
+    const char *stored;   /* NULL: refused */
+    const char *shown;
+  } cases[] = {
+    { "06 12 34 56 78", "+33612345678", "06 12 34 56 78" },
+    { "06.12.34.56.78", "+33612345678", "06 12 34 56 78" },
+    { "+33 6 12 34 56 78", "+33612345678", "06 12 34 56 78" },
+    { "0033 4 78 00 00 00", "+33478000000", "04 78 00 00 00" },
+    { "+32 2 123 45 67", "+3221234567", "+3221234567" },
+    { "+33 06 12 34 56 78", NULL, NULL },
+    { "12 34", NULL, NULL },
+    { "06 12 34 56 7a", NULL, NULL },
+    { "06 12 34 56 78\n", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stored = seances_phone_normalize (cases[i].typed);
+
+      g_assert_cmpstr (stored, ==, cases[i].stored);
+      if (stored != NULL)
+        {
+          g_autofree char *shown = seances_phone_format (stored);
+          g_assert_cmpstr (shown, ==, cases[i].shown);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/format/money", test_money_format);
+  g_test_add_func ("/format/money-parse", test_money_parse);
+  g_test_add_func ("/format/email", test_email);
+  g_test_add_func ("/format/phone", test_phone);
+
+  return g_test_run ();
+}
