@@ -391,7 +391,7 @@ PRACTICE = {
 }
 PASSPHRASE = 'cerisier lavande horizon 42'
 SECRET = ('text', 'password text')  # GtkPasswordEntry is 'password text', AdwPasswordEntryRow 'text'
-RECOVERY_KEY = re.compile(r'^[0-9A-Z]{4}( [0-9A-Z]{4}){13}$')  # 14 groups of 4
+RECOVERY_KEY = re.compile(r"^[0-9A-Z]{4}(\s[0-9A-Z]{4}){13}$")  # 14 groups of 4, spaces or line breaks
 
 
 def fill_welcome(app, practice=PRACTICE, before_submit=None):

@@ -5,8 +5,8 @@
 
 Run inside `tests/harness/session --keyring --display --a11y --lang fr` (build-aux/screenshots
 does it). The app is $SEANCES_BIN (default _build/src/seances). From an empty home it goes
-through the first run (welcome, passphrase when there is no keyring, recovery key, main), then,
-with a keyring, empties it and shows the unlock page. With a prepared home whose key is in the
+through the first run (welcome, then recovery key, or passphrase when there is no keyring, then
+main), then, with a keyring, empties it and shows the unlock page. With a prepared home whose key is in the
 keyring it only shows the main window.
 """
 import os
@@ -80,11 +80,12 @@ def run():
             shot(page, proc)
             return
         A.fill_welcome(app, before_submit=lambda: shot('welcome', proc))
-        if not has_keyring():
+        if not has_keyring():  # the passphrase replaces the keyring and the recovery key
             A.find(app, A.SECRET, 'Phrase secrète')
             A.fill_passphrase(app, before_submit=lambda: shot('passphrase', proc))
-        key = A.read_recovery_key(app)
-        A.accept_recovery_key(app, before_continue=lambda: shot('recovery-key', proc))
+        else:
+            key = A.read_recovery_key(app)
+            A.accept_recovery_key(app, before_continue=lambda: shot('recovery-key', proc))
         A.wait_main(app)
         shot('main', proc)
         A.close_window(proc, app)
