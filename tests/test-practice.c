@@ -17,6 +17,7 @@ static void set_bad_zone (SeancesPractice *p) { g_free (p->time_zone); p->time_z
 static void set_short_session (SeancesPractice *p) { p->session_minutes = 2; }
 static void set_long_buffer (SeancesPractice *p) { p->buffer_minutes = 300; }
 static void set_negative_fee (SeancesPractice *p) { p->default_fee_cents = -100; }
+static void set_closed_day (SeancesPractice *p) { p->opening_hour = 18; p->closing_hour = 9; }
 static void set_bad_vocabulary (SeancesPractice *p) { g_free (p->vocabulary); p->vocabulary = g_strdup ("usager"); }
 
 static SeancesPractice *
@@ -54,6 +55,7 @@ test_validate (void)
     { set_long_buffer, FALSE, "La pause entre deux séances dure au plus 4 heures." },
     { set_negative_fee, FALSE, NULL },
     { set_bad_vocabulary, FALSE, NULL },
+    { set_closed_day, FALSE, "Le cabinet doit ouvrir avant de fermer." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -104,6 +106,7 @@ test_save_and_load (void)
   g_assert_no_error (error);
 
   practice->default_fee_cents = 6500;
+  practice->opening_hour = 9;
   g_assert_true (seances_practice_save (database, practice, &error));
   g_free (practice->address);
   practice->address = g_strdup ("12 rue des Lilas, 69003 Lyon");
@@ -117,6 +120,8 @@ test_save_and_load (void)
   g_assert_cmpstr (loaded->phone, ==, "+33478000000");
   g_assert_cmpint (loaded->default_fee_cents, ==, 6500);
   g_assert_cmpint (loaded->session_minutes, ==, 50);
+  g_assert_cmpint (loaded->opening_hour, ==, 9);
+  g_assert_cmpint (loaded->closing_hour, ==, 20);
 }
 
 int

@@ -28,6 +28,8 @@ seances_practice_new_default (void)
   practice->default_fee_cents = 6000;
   practice->vocabulary = g_strdup ("patient");
   practice->field = g_strdup ("mental_health");
+  practice->opening_hour = 8;
+  practice->closing_hour = 20;
   return practice;
 }
 
@@ -114,6 +116,9 @@ seances_practice_validate (SeancesPractice  *practice,
     return invalid (error, _("The default fee must be between 0 and 100 000 €."));
   if (g_strcmp0 (practice->vocabulary, "patient") != 0 && g_strcmp0 (practice->vocabulary, "client") != 0)
     return invalid (error, _("Choose between “patients” and “clients”."));
+  if (practice->opening_hour < 0 || practice->closing_hour > 24 ||
+      practice->opening_hour >= practice->closing_hour)
+    return invalid (error, _("The practice must open before it closes."));
 
   return TRUE;
 }
@@ -138,7 +143,8 @@ seances_practice_load (SeancesDatabase  *database,
   stmt = seances_database_prepare (database,
                                    "SELECT name, practitioner, address, phone, email, booking_link,"
                                    " video_link, time_zone, session_minutes, buffer_minutes,"
-                                   " default_fee_cents, vocabulary, field FROM practice WHERE id = 1",
+                                   " default_fee_cents, vocabulary, field, opening_hour, closing_hour"
+                                   " FROM practice WHERE id = 1",
                                    error);
   if (stmt == NULL || !seances_database_step (database, stmt, &has_row, error) || !has_row)
     return NULL;
@@ -157,6 +163,8 @@ seances_practice_load (SeancesDatabase  *database,
   practice->default_fee_cents = sqlite3_column_int64 (stmt, 10);
   practice->vocabulary = column_text (stmt, 11);
   practice->field = column_text (stmt, 12);
+  practice->opening_hour = sqlite3_column_int (stmt, 13);
+  practice->closing_hour = sqlite3_column_int (stmt, 14);
   return practice;
 }
 
@@ -173,8 +181,8 @@ seances_practice_save (SeancesDatabase  *database,
   stmt = seances_database_prepare (database,
                                    "INSERT INTO practice (id, name, practitioner, address, phone, email,"
                                    " booking_link, video_link, time_zone, session_minutes, buffer_minutes,"
-                                   " default_fee_cents, vocabulary, field, created_at)"
-                                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                                   " default_fee_cents, vocabulary, field, opening_hour, closing_hour, created_at)"
+                                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?15, ?16, ?14)"
                                    " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
                                    " practitioner = excluded.practitioner, address = excluded.address,"
                                    " phone = excluded.phone, email = excluded.email,"
@@ -182,7 +190,8 @@ seances_practice_save (SeancesDatabase  *database,
                                    " time_zone = excluded.time_zone, session_minutes = excluded.session_minutes,"
                                    " buffer_minutes = excluded.buffer_minutes,"
                                    " default_fee_cents = excluded.default_fee_cents,"
-                                   " vocabulary = excluded.vocabulary, field = excluded.field",
+                                   " vocabulary = excluded.vocabulary, field = excluded.field,"
+                                   " opening_hour = excluded.opening_hour, closing_hour = excluded.closing_hour",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -201,6 +210,8 @@ seances_practice_save (SeancesDatabase  *database,
   sqlite3_bind_text (stmt, 12, practice->vocabulary, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, practice->field, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 14, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (stmt, 15, practice->opening_hour);
+  sqlite3_bind_int (stmt, 16, practice->closing_hour);
 
   return seances_database_step (database, stmt, NULL, error);
 }

@@ -28,6 +28,8 @@ typedef struct
   gint64  default_fee_cents;
   char   *vocabulary;   /* "patient" or "client" */
   char   *field;        /* "mental_health", "physiotherapy", … */
+  int     opening_hour; /* the range the week view shows, local hours */
+  int     closing_hour;
 } SeancesPractice;
 
 GQuark           seances_practice_error_quark (void);
