@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
+#include <string.h>
 
 /* Long enough for a person to type the keyring password in a prompt. */
 #define LOOKUP_TIMEOUT_S 60
@@ -28,6 +29,18 @@ get_schema (void)
     },
   };
   return &schema;
+}
+
+/* Items are named by the file's place inside the user's data folder, so that a home
+ * folder restored or moved elsewhere still finds its key. */
+static char *
+database_id (const char *path)
+{
+  g_autofree char *prefix = g_build_filename (g_get_user_data_dir (), "", NULL);
+
+  if (g_str_has_prefix (path, prefix))
+    return g_strdup (path + strlen (prefix));
+  return g_strdup (path);
 }
 
 static void
@@ -49,6 +62,7 @@ seances_keyring_lookup (const char    *database_path,
                         GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = database_id (database_path);
   GList *items;
   SeancesKey *key = NULL;
 
@@ -59,7 +73,7 @@ seances_keyring_lookup (const char    *database_path,
   items = secret_password_search_sync (get_schema (),
                                        SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                                        cancellable, &local_error,
-                                       "database", database_path, NULL);
+                                       "database", id, NULL);
   if (local_error != NULL)
     {
       set_unavailable (error, local_error);
@@ -87,6 +101,7 @@ seances_keyring_store (const char        *database_path,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *hex = NULL;
+  g_autofree char *id = database_id (database_path);
   gboolean stored;
 
   g_return_val_if_fail (database_path != NULL, FALSE);
@@ -97,7 +112,7 @@ seances_keyring_store (const char        *database_path,
                                        /* Translators: the label of the item in the keyring */
                                        _("Séances database key"),
                                        hex, cancellable, &local_error,
-                                       "database", database_path, NULL);
+                                       "database", id, NULL);
   seances_secure_free (g_steal_pointer (&hex));
 
   if (!stored)
@@ -114,9 +129,10 @@ seances_keyring_clear (const char    *database_path,
                        GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = database_id (database_path);
 
   secret_password_clear_sync (get_schema (), cancellable, &local_error,
-                              "database", database_path, NULL);
+                              "database", id, NULL);
   if (local_error != NULL)
     {
       set_unavailable (error, local_error);

@@ -237,9 +237,14 @@ def find_app(name='seances', timeout=TIMEOUT, pid=None):
     return app
 
 
+def _norm(text):
+    """French typography puts ’ where the tests write ': compare them as equal."""
+    return text.replace('\u2019', "'")
+
+
 def find_all(root, role=None, name=None, substring=False, showing=True):
     """All descendants of root matching role (a role name or a tuple of them) and name
-    (exact, or substring), now."""
+    (exact, or substring; ’ and ' match), now."""
     found = []
     stack = [root]
     while stack:
@@ -251,8 +256,8 @@ def find_all(root, role=None, name=None, substring=False, showing=True):
         if role is not None and _safe(acc.getRoleName) not in ((role,) if isinstance(role, str) else role):
             continue
         if name is not None:
-            n = _safe(lambda: acc.name, None) or ''
-            if not (name in n if substring else n == name):
+            n = _norm(_safe(lambda: acc.name, None) or '')
+            if not (_norm(name) in n if substring else n == _norm(name)):
                 continue
         if showing and not is_showing(acc):
             continue
@@ -279,9 +284,9 @@ def wait_gone(root, role=None, name=None, timeout=TIMEOUT, substring=False):
 # --- Acting ---------------------------------------------------------------------------------
 
 def click(acc):
-    """Activate through the 'click' action (or the first action). Fails if insensitive."""
-    if not is_sensitive(acc):
-        fail(f'cannot click {describe(acc)}: it is insensitive')
+    """Activate through the 'click' action (or the first action). Fails if it stays
+    insensitive (the app may update it just after the field that enables it)."""
+    wait_for(lambda: is_sensitive(acc), timeout=5, what=f'{describe(acc)} to be sensitive')
     action = _safe(acc.queryAction)
     names = [action.getName(i) for i in range(action.nActions)] if action else []
     if not names:  # e.g. a check box on GTK 4.8: click it with the pointer
@@ -418,8 +423,10 @@ def fill_passphrase(app, passphrase=PASSPHRASE, before_submit=None):
 
 def read_recovery_key(app):
     """The key shown on the recovery-key page, checked to be 14 groups of 4."""
-    label = find(app, 'label', 'Clé de secours')
-    key = wait_for(lambda: get_text(label).strip(), what='the recovery key text')
+    group = find(app, None, 'Clé de secours')
+    label = wait_for(lambda: next((c for c in group if c.getRoleName() == 'label'), None),
+                     what='the label inside « Clé de secours »')
+    key = wait_for(lambda: ' '.join(get_text(label).split()), what='the recovery key text')
     if not RECOVERY_KEY.match(key):
         fail(f'the recovery key {key!r} is not 14 groups of 4 characters')
     return key

@@ -6,8 +6,8 @@
 Run inside `tests/harness/session --keyring --display --a11y --lang fr` (build-aux/screenshots
 does it). The app is $SEANCES_BIN (default _build/src/seances). From an empty home it goes
 through the first run (welcome, then recovery key, or passphrase when there is no keyring, then
-main), then, with a keyring, empties it and shows the unlock page. With a prepared home whose key is in the
-keyring it only shows the main window.
+main), then, with a keyring, empties it and shows the unlock page. With a prepared home whose
+key is in the keyring it only shows the main window.
 """
 import os
 import sys
@@ -58,7 +58,7 @@ def unlock_pages(key):
         shot('unlock', proc)
         A.set_text(field, ('0000 ' * 14).strip())
         A.click(A.find(app, 'push button', 'Déverrouiller'))
-        A.find(app, 'label', 'Erreur')
+        A.find(app, 'label', 'Cette clé de secours contient une faute de frappe', substring=True)
         shot('unlock-error', proc)
         A.set_text(field, key)
         A.click(A.find(app, 'push button', 'Déverrouiller'))

@@ -87,8 +87,8 @@ seances_unlock_page_set_reason (SeancesUnlockPage  *self,
       field = _("Recovery key");
       break;
     case SEANCES_VAULT_NO_KEYRING:
-      description = _("Type your passphrase, or the recovery key you wrote down "
-                      "when you started using Séances.");
+      description = _("No keyring is available on this computer. Type your passphrase, "
+                      "or your recovery key if Séances gave you one.");
       field = _("Passphrase or recovery key");
       break;
     case SEANCES_VAULT_KEY_MISSING:
