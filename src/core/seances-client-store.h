@@ -1,0 +1,42 @@
+/* seances-client-store.h — every client in memory, as a sorted, filtered list model
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "seances-client.h"
+#include "seances-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SEANCES_CLIENT_FILTER_ACTIVE,
+  SEANCES_CLIENT_FILTER_INACTIVE,
+  SEANCES_CLIENT_FILTER_ALL,
+} SeancesClientFilter;
+
+#define SEANCES_TYPE_CLIENT_STORE (seances_client_store_get_type ())
+G_DECLARE_FINAL_TYPE (SeancesClientStore, seances_client_store, SEANCES, CLIENT_STORE, GObject)
+
+SeancesClientStore *seances_client_store_new         (SeancesDatabase     *database,
+                                                      GError             **error);
+void                seances_client_store_set_filter  (SeancesClientStore  *self,
+                                                      SeancesClientFilter  filter,
+                                                      const char          *search);
+SeancesClientFilter seances_client_store_get_filter  (SeancesClientStore  *self);
+gboolean            seances_client_store_add         (SeancesClientStore  *self,
+                                                      SeancesClient       *client,
+                                                      GError             **error);
+gboolean            seances_client_store_update      (SeancesClientStore  *self,
+                                                      SeancesClient       *client,
+                                                      GError             **error);
+gboolean            seances_client_store_set_active  (SeancesClientStore  *self,
+                                                      SeancesClient       *client,
+                                                      gboolean             active,
+                                                      GError             **error);
+SeancesClient      *seances_client_store_lookup      (SeancesClientStore  *self,
+                                                      gint64               id);
+guint               seances_client_store_get_n_total (SeancesClientStore  *self);
+
+G_END_DECLS
