@@ -1,0 +1,799 @@
+/* seances-appointment-store.c — the sessions in the database: agenda queries and changes
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change runs in one transaction, checks conflicts inside it, and emits
+ * ::changed with the time range it touched once it is committed. */
+#include "config.h"
+
+#include "seances-appointment-store.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "seances-recurrence.h"
+#include "seances-time.h"
+
+#define COLUMNS \
+  "id, client_id, series_id, start_at, end_at, place, fee_cents, status, status_at," \
+  " cancelled_at, rescheduled_to"
+#define MAX_SECONDS (SEANCES_APPOINTMENT_MAX_MINUTES * 60)
+#define MAX_FEE_CENTS 10000000
+
+struct _SeancesAppointmentStore
+{
+  GObject          parent_instance;
+
+  SeancesDatabase *database;
+  GTimeZone       *time_zone;
+  int              buffer_minutes;
+};
+
+G_DEFINE_FINAL_TYPE (SeancesAppointmentStore, seances_appointment_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (seances-appointment-error-quark, seances_appointment_error)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_TIME_ZONE,
+  PROP_BUFFER_MINUTES,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *message)
+{
+  g_set_error_literal (error, SEANCES_APPOINTMENT_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+blocks_others (SeancesAppointment *appointment)
+{
+  const char *status = seances_appointment_get_status (appointment);
+
+  return g_str_equal (status, SEANCES_STATUS_SCHEDULED) || g_str_equal (status, SEANCES_STATUS_HONOURED);
+}
+
+static gboolean
+validate_span (gint64   start,
+               gint64   end,
+               GError **error)
+{
+  if (end - start < SEANCES_APPOINTMENT_MIN_MINUTES * 60 || end - start > MAX_SECONDS)
+    return fail (error, SEANCES_APPOINTMENT_ERROR_INVALID,
+                 _("A session lasts between 5 minutes and 8 hours."));
+  return TRUE;
+}
+
+static gboolean
+validate_draft (SeancesAppointment  *draft,
+                GError             **error)
+{
+  gint64 fee = seances_appointment_get_fee_cents (draft);
+
+  if (seances_appointment_get_client_id (draft) <= 0)
+    return fail (error, SEANCES_APPOINTMENT_ERROR_INVALID, _("Choose who the session is for."));
+  if (fee < 0 || fee > MAX_FEE_CENTS)
+    return fail (error, SEANCES_APPOINTMENT_ERROR_INVALID,
+                 _("The fee must be between 0 and 100 000 €."));
+  return validate_span (seances_appointment_get_start (draft), seances_appointment_get_end (draft),
+                        error);
+}
+
+static SeancesAppointment *
+appointment_from_row (SeancesStatement *stmt)
+{
+  SeancesAppointment *appointment;
+
+  appointment = seances_appointment_new (sqlite3_column_int64 (stmt, 1),
+                                         sqlite3_column_int64 (stmt, 3),
+                                         sqlite3_column_int64 (stmt, 4),
+                                         (const char *) sqlite3_column_text (stmt, 5),
+                                         sqlite3_column_int64 (stmt, 6));
+  seances_appointment_set_id (appointment, sqlite3_column_int64 (stmt, 0));
+  seances_appointment_set_series_id (appointment, sqlite3_column_int64 (stmt, 2));
+  seances_appointment_set_status (appointment, (const char *) sqlite3_column_text (stmt, 7));
+  seances_appointment_set_status_at (appointment, sqlite3_column_int64 (stmt, 8));
+  seances_appointment_set_cancelled_at (appointment, sqlite3_column_int64 (stmt, 9));
+  seances_appointment_set_rescheduled_to (appointment, sqlite3_column_int64 (stmt, 10));
+  return appointment;
+}
+
+static GPtrArray *
+collect (SeancesAppointmentStore  *self,
+         SeancesStatement         *stmt,
+         GError                  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean has_row;
+
+  while (seances_database_step (self->database, stmt, &has_row, error))
+    {
+      if (!has_row)
+        return g_steal_pointer (&list);
+      g_ptr_array_add (list, appointment_from_row (stmt));
+    }
+  return NULL;
+}
+
+/* 0 stands for "none" in the object, NULL in the database. */
+static void
+bind_optional (SeancesStatement *stmt,
+               int               index,
+               gint64            value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+insert_row (SeancesAppointmentStore  *self,
+            SeancesAppointment       *appointment,
+            gint64                    now,
+            GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  stmt = seances_database_prepare (self->database,
+                                   "INSERT INTO appointment (client_id, series_id, start_at, end_at,"
+                                   " place, fee_cents, status, status_at, cancelled_at, rescheduled_to,"
+                                   " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, seances_appointment_get_client_id (appointment));
+  bind_optional (stmt, 2, seances_appointment_get_series_id (appointment));
+  sqlite3_bind_int64 (stmt, 3, seances_appointment_get_start (appointment));
+  sqlite3_bind_int64 (stmt, 4, seances_appointment_get_end (appointment));
+  sqlite3_bind_text (stmt, 5, seances_appointment_get_place (appointment), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, seances_appointment_get_fee_cents (appointment));
+  sqlite3_bind_text (stmt, 7, seances_appointment_get_status (appointment), -1, SQLITE_STATIC);
+  bind_optional (stmt, 8, seances_appointment_get_status_at (appointment));
+  bind_optional (stmt, 9, seances_appointment_get_cancelled_at (appointment));
+  bind_optional (stmt, 10, seances_appointment_get_rescheduled_to (appointment));
+  sqlite3_bind_int64 (stmt, 11, now);
+
+  if (!seances_database_step (self->database, stmt, NULL, error))
+    return FALSE;
+  seances_appointment_set_id (appointment, seances_database_last_insert_id (self->database));
+  return TRUE;
+}
+
+static SeancesAppointment *
+load_row (SeancesAppointmentStore  *self,
+          gint64                    id,
+          GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gboolean has_row;
+
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT " COLUMNS " FROM appointment WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!seances_database_step (self->database, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      fail (error, SEANCES_APPOINTMENT_ERROR_NOT_FOUND, _("This session no longer exists."));
+      return NULL;
+    }
+  return appointment_from_row (stmt);
+}
+
+/* Reads the session as the database holds it now: only a scheduled one may change. */
+static SeancesAppointment *
+load_scheduled (SeancesAppointmentStore  *self,
+                gint64                    id,
+                const char               *refusal,
+                GError                  **error)
+{
+  g_autoptr(SeancesAppointment) current = load_row (self, id, error);
+
+  if (current == NULL)
+    return NULL;
+  if (!g_str_equal (seances_appointment_get_status (current), SEANCES_STATUS_SCHEDULED))
+    {
+      fail (error, SEANCES_APPOINTMENT_ERROR_NOT_SCHEDULED, refusal);
+      return NULL;
+    }
+  return g_steal_pointer (&current);
+}
+
+/* Fails when another session is in the way, naming the time of the first one (never
+ * who it is for). @in_series names the day of the new session too, since it may be
+ * weeks away from the first one of the series. */
+static gboolean
+check_conflicts (SeancesAppointmentStore  *self,
+                 gint64                    start,
+                 gint64                    end,
+                 gint64                    exclude_id,
+                 gboolean                  in_series,
+                 GError                  **error)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *hour = NULL;
+  g_autofree char *when = NULL;
+  SeancesAppointment *other;
+  int buffer = self->buffer_minutes;
+  gboolean overlaps;
+
+  conflicts = seances_appointment_store_find_conflicts (self, start, end, buffer, exclude_id, error);
+  if (conflicts == NULL)
+    return FALSE;
+  if (conflicts->len == 0)
+    return TRUE;
+
+  other = g_ptr_array_index (conflicts, 0);
+  overlaps = seances_appointment_get_start (other) < end && seances_appointment_get_end (other) > start;
+  hour = seances_time_format_hour (self->time_zone, seances_appointment_get_start (other));
+
+  if (!in_series && overlaps)
+    g_set_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT,
+                 /* Translators: %s is a time, as in « 14 h 00 » */
+                 _("This session overlaps the one at %s."), hour);
+  else if (!in_series)
+    g_set_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT,
+                 /* Translators: %s is a time, as in « 14 h 00 »; %d the break the practice
+                  * keeps between two sessions */
+                 ngettext ("This session is too close to the one at %s: keep a break of %d minute.",
+                           "This session is too close to the one at %s: keep a break of %d minutes.",
+                           buffer),
+                 hour, buffer);
+  else
+    {
+      when = seances_time_format_long (self->time_zone, start);
+      if (overlaps)
+        g_set_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT,
+                     /* Translators: the first %s is a day and a time, as in « mardi 24 novembre
+                      * à 14 h 00 », the second a time, as in « 14 h 00 » */
+                     _("The session of %s overlaps the one at %s."), when, hour);
+      else
+        g_set_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT,
+                     /* Translators: the first %s is a day and a time, as in « mardi 24 novembre
+                      * à 14 h 00 », the second a time, as in « 14 h 00 »; %d the break the
+                      * practice keeps between two sessions */
+                     ngettext ("The session of %s is too close to the one at %s: "
+                               "keep a break of %d minute.",
+                               "The session of %s is too close to the one at %s: "
+                               "keep a break of %d minutes.",
+                               buffer),
+                     when, hour, buffer);
+    }
+  return FALSE;
+}
+
+static void
+seances_appointment_store_dispose (GObject *object)
+{
+  SeancesAppointmentStore *self = (SeancesAppointmentStore *)object;
+
+  g_clear_object (&self->database);
+  G_OBJECT_CLASS (seances_appointment_store_parent_class)->dispose (object);
+}
+
+static void
+seances_appointment_store_finalize (GObject *object)
+{
+  SeancesAppointmentStore *self = (SeancesAppointmentStore *)object;
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  G_OBJECT_CLASS (seances_appointment_store_parent_class)->finalize (object);
+}
+
+static void
+seances_appointment_store_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  SeancesAppointmentStore *self = SEANCES_APPOINTMENT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_TIME_ZONE:
+      g_value_set_boxed (value, self->time_zone);
+      break;
+    case PROP_BUFFER_MINUTES:
+      g_value_set_int (value, self->buffer_minutes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_appointment_store_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  SeancesAppointmentStore *self = SEANCES_APPOINTMENT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_TIME_ZONE:
+      seances_appointment_store_set_time_zone (self, g_value_get_boxed (value));
+      break;
+    case PROP_BUFFER_MINUTES:
+      seances_appointment_store_set_buffer_minutes (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_appointment_store_class_init (SeancesAppointmentStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = seances_appointment_store_dispose;
+  object_class->finalize = seances_appointment_store_finalize;
+  object_class->get_property = seances_appointment_store_get_property;
+  object_class->set_property = seances_appointment_store_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, SEANCES_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The practice's time zone: it names the times in conflict messages and keeps the
+   * local time of a series. */
+  properties[PROP_TIME_ZONE] =
+    g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The break the practice keeps between two sessions. */
+  properties[PROP_BUFFER_MINUTES] =
+    g_param_spec_int ("buffer-minutes", NULL, NULL, 0, 240, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SeancesAppointmentStore::changed:
+   * @from: the start of the time range that changed (UTC seconds)
+   * @to: its end, excluded
+   *
+   * Emitted after a change is committed, so that views showing this range reload it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+}
+
+static void
+seances_appointment_store_init (SeancesAppointmentStore *self)
+{
+  self->time_zone = g_time_zone_new_identifier ("Europe/Paris");
+}
+
+SeancesAppointmentStore *
+seances_appointment_store_new (SeancesDatabase *database,
+                               GTimeZone       *time_zone,
+                               int              buffer_minutes)
+{
+  g_return_val_if_fail (SEANCES_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (time_zone != NULL, NULL);
+
+  return g_object_new (SEANCES_TYPE_APPOINTMENT_STORE,
+                       "database", database,
+                       "time-zone", time_zone,
+                       "buffer-minutes", buffer_minutes,
+                       NULL);
+}
+
+SeancesDatabase *
+seances_appointment_store_get_database (SeancesAppointmentStore *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+  return self->database;
+}
+
+GTimeZone *
+seances_appointment_store_get_time_zone (SeancesAppointmentStore *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+  return self->time_zone;
+}
+
+void
+seances_appointment_store_set_time_zone (SeancesAppointmentStore *self,
+                                         GTimeZone               *time_zone)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_STORE (self));
+  g_return_if_fail (time_zone != NULL);
+
+  if (g_strcmp0 (g_time_zone_get_identifier (self->time_zone),
+                 g_time_zone_get_identifier (time_zone)) == 0)
+    return;
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  self->time_zone = g_time_zone_ref (time_zone);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
+}
+
+int
+seances_appointment_store_get_buffer_minutes (SeancesAppointmentStore *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), 0);
+  return self->buffer_minutes;
+}
+
+void
+seances_appointment_store_set_buffer_minutes (SeancesAppointmentStore *self,
+                                              int                      buffer_minutes)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_STORE (self));
+  g_return_if_fail (buffer_minutes >= 0 && buffer_minutes <= 240);
+
+  if (self->buffer_minutes == buffer_minutes)
+    return;
+  self->buffer_minutes = buffer_minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUFFER_MINUTES]);
+}
+
+/* Every session overlapping [@from, @to), whatever its status, ordered by start. */
+GPtrArray *
+seances_appointment_store_list_range (SeancesAppointmentStore  *self,
+                                      gint64                    from,
+                                      gint64                    to,
+                                      GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+  g_return_val_if_fail (from <= to, NULL);
+
+  /* No session lasts longer than MAX_SECONDS, so bounding start_at on both sides keeps
+   * this a short walk along the start index. */
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT " COLUMNS " FROM appointment"
+                                   " WHERE start_at > ?1 AND start_at < ?2 AND end_at > ?3"
+                                   " ORDER BY start_at, id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from - MAX_SECONDS);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, from);
+  return collect (self, stmt, error);
+}
+
+/* Every session of one client, whatever its status, ordered by start. */
+GPtrArray *
+seances_appointment_store_list_for_client (SeancesAppointmentStore  *self,
+                                           gint64                    client_id,
+                                           GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT " COLUMNS " FROM appointment WHERE client_id = ?1"
+                                   " ORDER BY start_at, id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  return collect (self, stmt, error);
+}
+
+/* The sessions still taking their slot (scheduled or honoured) that overlap
+ * [@start - @buffer_minutes, @end + @buffer_minutes), except @exclude_id (0: none).
+ * A session ending exactly when the other starts is no conflict without a buffer. */
+GPtrArray *
+seances_appointment_store_find_conflicts (SeancesAppointmentStore  *self,
+                                          gint64                    start,
+                                          gint64                    end,
+                                          int                       buffer_minutes,
+                                          gint64                    exclude_id,
+                                          GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gint64 buffer = (gint64) buffer_minutes * 60;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (buffer_minutes >= 0, NULL);
+
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT " COLUMNS " FROM appointment"
+                                   " WHERE start_at > ?1 AND start_at < ?2 AND end_at > ?3"
+                                   " AND status IN ('scheduled', 'honoured') AND id != ?4"
+                                   " ORDER BY start_at, id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, start - buffer - MAX_SECONDS);
+  sqlite3_bind_int64 (stmt, 2, end + buffer);
+  sqlite3_bind_int64 (stmt, 3, start - buffer);
+  sqlite3_bind_int64 (stmt, 4, exclude_id);
+  return collect (self, stmt, error);
+}
+
+/* Stores @draft and gives it its id. Unless @allow_conflict, a draft that would overlap
+ * another session, or fall inside the practice's break around it, is refused with
+ * SEANCES_APPOINTMENT_ERROR_CONFLICT. */
+gboolean
+seances_appointment_store_create (SeancesAppointmentStore  *self,
+                                  SeancesAppointment       *draft,
+                                  gboolean                  allow_conflict,
+                                  GError                  **error)
+{
+  gint64 start;
+  gint64 end;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (draft), FALSE);
+  g_return_val_if_fail (seances_appointment_get_id (draft) == 0, FALSE);
+
+  if (!validate_draft (draft, error))
+    return FALSE;
+  start = seances_appointment_get_start (draft);
+  end = seances_appointment_get_end (draft);
+
+  if (!seances_database_begin (self->database, error))
+    return FALSE;
+  if ((!allow_conflict && blocks_others (draft) &&
+       !check_conflicts (self, start, end, 0, FALSE, error)) ||
+      !insert_row (self, draft, now_seconds (), error) ||
+      !seances_database_commit (self->database, error))
+    {
+      seances_database_rollback (self->database);
+      seances_appointment_set_id (draft, 0);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, start, end);
+  return TRUE;
+}
+
+/* Stores a series: @draft repeated every @interval_weeks weeks at the same local time,
+ * @count times, or until the local date @until inclusive (then @count is 0). All the
+ * sessions are stored or none: one conflict, unless @allow_conflict, refuses the series,
+ * naming the day. @created receives the stored sessions; @draft is left as it was. */
+gboolean
+seances_appointment_store_create_series (SeancesAppointmentStore  *self,
+                                         SeancesAppointment       *draft,
+                                         int                       interval_weeks,
+                                         int                       count,
+                                         const GDate              *until,
+                                         gboolean                  allow_conflict,
+                                         GPtrArray               **created,
+                                         GError                  **error)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gint64 duration;
+  gint64 series_id;
+  gint64 now = now_seconds ();
+  gboolean ok;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (draft), FALSE);
+  g_return_val_if_fail (seances_appointment_get_id (draft) == 0, FALSE);
+
+  if (!validate_draft (draft, error))
+    return FALSE;
+
+  first = seances_time_to_local (self->time_zone, seances_appointment_get_start (draft));
+  starts = seances_recurrence_expand (self->time_zone, g_date_time_get_year (first),
+                                      g_date_time_get_month (first),
+                                      g_date_time_get_day_of_month (first),
+                                      g_date_time_get_hour (first), g_date_time_get_minute (first),
+                                      interval_weeks, count, until, error);
+  if (starts == NULL)
+    return FALSE;
+  duration = seances_appointment_get_end (draft) - seances_appointment_get_start (draft);
+
+  if (!seances_database_begin (self->database, error))
+    return FALSE;
+
+  stmt = seances_database_prepare (self->database,
+                                   "INSERT INTO series (client_id, interval_weeks, created_at)"
+                                   " VALUES (?1, ?2, ?3)",
+                                   error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, seances_appointment_get_client_id (draft));
+      sqlite3_bind_int (stmt, 2, interval_weeks);
+      sqlite3_bind_int64 (stmt, 3, now);
+      ok = seances_database_step (self->database, stmt, NULL, error);
+    }
+  series_id = seances_database_last_insert_id (self->database);
+
+  sessions = g_ptr_array_new_full (starts->len, g_object_unref);
+  for (guint i = 0; ok && i < starts->len; i++)
+    {
+      g_autoptr(SeancesAppointment) session = seances_appointment_copy (draft);
+      gint64 start = g_array_index (starts, gint64, i);
+
+      seances_appointment_set_series_id (session, series_id);
+      seances_appointment_set_start (session, start);
+      seances_appointment_set_end (session, start + duration);
+      ok = (allow_conflict || !blocks_others (session) ||
+            check_conflicts (self, start, start + duration, 0, TRUE, error)) &&
+           insert_row (self, session, now, error);
+      g_ptr_array_add (sessions, g_steal_pointer (&session));
+    }
+
+  if (!ok || !seances_database_commit (self->database, error))
+    {
+      seances_database_rollback (self->database);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0,
+                 g_array_index (starts, gint64, 0),
+                 g_array_index (starts, gint64, starts->len - 1) + duration);
+  if (created != NULL)
+    *created = g_steal_pointer (&sessions);
+  return TRUE;
+}
+
+/* Moves a scheduled session (« reporter ») and keeps its history: a new session takes
+ * the new slot with the same client, place, fee and series, and the old one becomes
+ * rescheduled, pointing to it. @appointment is updated; @moved receives the new one. */
+gboolean
+seances_appointment_store_move (SeancesAppointmentStore  *self,
+                                SeancesAppointment       *appointment,
+                                gint64                    new_start,
+                                gint64                    new_end,
+                                gboolean                  allow_conflict,
+                                SeancesAppointment      **moved,
+                                GError                  **error)
+{
+  g_autoptr(SeancesAppointment) current = NULL;
+  g_autoptr(SeancesAppointment) next = NULL;
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gint64 id;
+  gint64 now = now_seconds ();
+  gboolean ok;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (appointment), FALSE);
+  g_return_val_if_fail (seances_appointment_get_id (appointment) > 0, FALSE);
+
+  if (!validate_span (new_start, new_end, error))
+    return FALSE;
+  id = seances_appointment_get_id (appointment);
+
+  if (!seances_database_begin (self->database, error))
+    return FALSE;
+
+  current = load_scheduled (self, id,
+                            _("This session can no longer be moved: it was already cancelled, "
+                              "moved or closed."),
+                            error);
+  ok = current != NULL;
+  if (ok)
+    {
+      next = seances_appointment_copy (current);
+      seances_appointment_set_id (next, 0);
+      seances_appointment_set_start (next, new_start);
+      seances_appointment_set_end (next, new_end);
+      ok = (allow_conflict || check_conflicts (self, new_start, new_end, id, FALSE, error)) &&
+           insert_row (self, next, now, error);
+    }
+  if (ok)
+    {
+      stmt = seances_database_prepare (self->database,
+                                       "UPDATE appointment SET status = 'rescheduled', status_at = ?2,"
+                                       " rescheduled_to = ?3 WHERE id = ?1",
+                                       error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, seances_appointment_get_id (next));
+      ok = seances_database_step (self->database, stmt, NULL, error);
+    }
+  if (!ok || !seances_database_commit (self->database, error))
+    {
+      seances_database_rollback (self->database);
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (appointment));
+  seances_appointment_set_status (appointment, SEANCES_STATUS_RESCHEDULED);
+  seances_appointment_set_status_at (appointment, now);
+  seances_appointment_set_rescheduled_to (appointment, seances_appointment_get_id (next));
+  g_object_thaw_notify (G_OBJECT (appointment));
+
+  g_signal_emit (self, signals[CHANGED], 0,
+                 MIN (seances_appointment_get_start (current), new_start),
+                 MAX (seances_appointment_get_end (current), new_end));
+  if (moved != NULL)
+    *moved = g_steal_pointer (&next);
+  return TRUE;
+}
+
+/* Records that a scheduled session was cancelled at @cancelled_at, which must come
+ * before its start. @appointment is updated. */
+gboolean
+seances_appointment_store_cancel (SeancesAppointmentStore  *self,
+                                  SeancesAppointment       *appointment,
+                                  gint64                    cancelled_at,
+                                  GError                  **error)
+{
+  g_autoptr(SeancesAppointment) current = NULL;
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gint64 now = now_seconds ();
+  gboolean ok;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (appointment), FALSE);
+  g_return_val_if_fail (seances_appointment_get_id (appointment) > 0, FALSE);
+
+  if (!seances_database_begin (self->database, error))
+    return FALSE;
+
+  current = load_scheduled (self, seances_appointment_get_id (appointment),
+                            _("This session can no longer be cancelled: it was already "
+                              "cancelled, moved or closed."),
+                            error);
+  ok = current != NULL;
+  if (ok && cancelled_at >= seances_appointment_get_start (current))
+    ok = fail (error, SEANCES_APPOINTMENT_ERROR_STARTED,
+               _("This session has already started: it can no longer be cancelled."));
+  if (ok)
+    {
+      /* Telling late cancellations from timely ones is the policy engine's job (#4). */
+      stmt = seances_database_prepare (self->database,
+                                       "UPDATE appointment SET status = 'cancelled_in_time',"
+                                       " status_at = ?2, cancelled_at = ?3 WHERE id = ?1",
+                                       error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (current));
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, cancelled_at);
+      ok = seances_database_step (self->database, stmt, NULL, error);
+    }
+  if (!ok || !seances_database_commit (self->database, error))
+    {
+      seances_database_rollback (self->database);
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (appointment));
+  seances_appointment_set_status (appointment, SEANCES_STATUS_CANCELLED_IN_TIME);
+  seances_appointment_set_status_at (appointment, now);
+  seances_appointment_set_cancelled_at (appointment, cancelled_at);
+  g_object_thaw_notify (G_OBJECT (appointment));
+
+  g_signal_emit (self, signals[CHANGED], 0,
+                 seances_appointment_get_start (current), seances_appointment_get_end (current));
+  return TRUE;
+}

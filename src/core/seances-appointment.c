@@ -1,0 +1,455 @@
+/* seances-appointment.c — one session: who, when, where, for how much, and what became of it
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Instants are UTC seconds; 0 stands for "none" in series-id, status-at, cancelled-at and
+ * rescheduled-to. Places and statuses are kept as the static strings below. */
+#include "config.h"
+
+#include "seances-appointment.h"
+
+struct _SeancesAppointment
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  gint64      client_id;
+  gint64      series_id;
+  gint64      start;
+  gint64      end;
+  const char *place;   /* one of places[] */
+  gint64      fee_cents;
+  const char *status;  /* one of statuses[] */
+  gint64      status_at;
+  gint64      cancelled_at;
+  gint64      rescheduled_to;
+};
+
+G_DEFINE_FINAL_TYPE (SeancesAppointment, seances_appointment, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CLIENT_ID,
+  PROP_SERIES_ID,
+  PROP_START,
+  PROP_END,
+  PROP_PLACE,
+  PROP_FEE_CENTS,
+  PROP_STATUS,
+  PROP_STATUS_AT,
+  PROP_CANCELLED_AT,
+  PROP_RESCHEDULED_TO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const places[] = { SEANCES_PLACE_OFFICE, SEANCES_PLACE_VIDEO };
+
+static const char * const statuses[] = {
+  SEANCES_STATUS_SCHEDULED,
+  SEANCES_STATUS_HONOURED,
+  SEANCES_STATUS_CANCELLED_IN_TIME,
+  SEANCES_STATUS_CANCELLED_LATE,
+  SEANCES_STATUS_NO_SHOW,
+  SEANCES_STATUS_RESCHEDULED,
+};
+
+static const char *
+lookup (const char * const *names,
+        guint               n_names,
+        const char         *name)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return names[i];
+  return NULL;
+}
+
+gboolean
+seances_appointment_place_is_valid (const char *place)
+{
+  return lookup (places, G_N_ELEMENTS (places), place) != NULL;
+}
+
+gboolean
+seances_appointment_status_is_valid (const char *status)
+{
+  return lookup (statuses, G_N_ELEMENTS (statuses), status) != NULL;
+}
+
+static void
+set_int64 (SeancesAppointment *self,
+           gint64             *field,
+           gint64              value,
+           int                 prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+seances_appointment_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SeancesAppointment *self = SEANCES_APPOINTMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CLIENT_ID:
+      g_value_set_int64 (value, self->client_id);
+      break;
+    case PROP_SERIES_ID:
+      g_value_set_int64 (value, self->series_id);
+      break;
+    case PROP_START:
+      g_value_set_int64 (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_int64 (value, self->end);
+      break;
+    case PROP_PLACE:
+      g_value_set_static_string (value, self->place);
+      break;
+    case PROP_FEE_CENTS:
+      g_value_set_int64 (value, self->fee_cents);
+      break;
+    case PROP_STATUS:
+      g_value_set_static_string (value, self->status);
+      break;
+    case PROP_STATUS_AT:
+      g_value_set_int64 (value, self->status_at);
+      break;
+    case PROP_CANCELLED_AT:
+      g_value_set_int64 (value, self->cancelled_at);
+      break;
+    case PROP_RESCHEDULED_TO:
+      g_value_set_int64 (value, self->rescheduled_to);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_appointment_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SeancesAppointment *self = SEANCES_APPOINTMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      seances_appointment_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_CLIENT_ID:
+      seances_appointment_set_client_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_SERIES_ID:
+      seances_appointment_set_series_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_START:
+      seances_appointment_set_start (self, g_value_get_int64 (value));
+      break;
+    case PROP_END:
+      seances_appointment_set_end (self, g_value_get_int64 (value));
+      break;
+    case PROP_PLACE:
+      seances_appointment_set_place (self, g_value_get_string (value));
+      break;
+    case PROP_FEE_CENTS:
+      seances_appointment_set_fee_cents (self, g_value_get_int64 (value));
+      break;
+    case PROP_STATUS:
+      seances_appointment_set_status (self, g_value_get_string (value));
+      break;
+    case PROP_STATUS_AT:
+      seances_appointment_set_status_at (self, g_value_get_int64 (value));
+      break;
+    case PROP_CANCELLED_AT:
+      seances_appointment_set_cancelled_at (self, g_value_get_int64 (value));
+      break;
+    case PROP_RESCHEDULED_TO:
+      seances_appointment_set_rescheduled_to (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+int64_property (const char *name)
+{
+  return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+seances_appointment_class_init (SeancesAppointmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = seances_appointment_get_property;
+  object_class->set_property = seances_appointment_set_property;
+
+  properties[PROP_ID] = int64_property ("id");
+  properties[PROP_CLIENT_ID] = int64_property ("client-id");
+  properties[PROP_SERIES_ID] = int64_property ("series-id");
+  /* Instants may precede 1970 in principle; the others are row ids, amounts or 0. */
+  properties[PROP_START] =
+    g_param_spec_int64 ("start", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_END] =
+    g_param_spec_int64 ("end", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLACE] =
+    g_param_spec_string ("place", NULL, NULL, SEANCES_PLACE_OFFICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FEE_CENTS] = int64_property ("fee-cents");
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, SEANCES_STATUS_SCHEDULED,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS_AT] = int64_property ("status-at");
+  properties[PROP_CANCELLED_AT] = int64_property ("cancelled-at");
+  properties[PROP_RESCHEDULED_TO] = int64_property ("rescheduled-to");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+seances_appointment_init (SeancesAppointment *self)
+{
+  self->place = places[0];
+  self->status = statuses[0];
+}
+
+/* A draft, still to be stored: status scheduled, no id yet. */
+SeancesAppointment *
+seances_appointment_new (gint64      client_id,
+                         gint64      start,
+                         gint64      end,
+                         const char *place,
+                         gint64      fee_cents)
+{
+  SeancesAppointment *self;
+
+  g_return_val_if_fail (seances_appointment_place_is_valid (place), NULL);
+
+  self = g_object_new (SEANCES_TYPE_APPOINTMENT, NULL);
+  self->client_id = client_id;
+  self->start = start;
+  self->end = end;
+  self->place = lookup (places, G_N_ELEMENTS (places), place);
+  self->fee_cents = fee_cents;
+  return self;
+}
+
+SeancesAppointment *
+seances_appointment_copy (SeancesAppointment *self)
+{
+  SeancesAppointment *copy;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), NULL);
+
+  copy = g_object_new (SEANCES_TYPE_APPOINTMENT, NULL);
+  copy->id = self->id;
+  copy->client_id = self->client_id;
+  copy->series_id = self->series_id;
+  copy->start = self->start;
+  copy->end = self->end;
+  copy->place = self->place;
+  copy->fee_cents = self->fee_cents;
+  copy->status = self->status;
+  copy->status_at = self->status_at;
+  copy->cancelled_at = self->cancelled_at;
+  copy->rescheduled_to = self->rescheduled_to;
+  return copy;
+}
+
+gint64
+seances_appointment_get_id (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->id;
+}
+
+void
+seances_appointment_set_id (SeancesAppointment *self,
+                            gint64              id)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->id, id, PROP_ID);
+}
+
+gint64
+seances_appointment_get_client_id (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->client_id;
+}
+
+void
+seances_appointment_set_client_id (SeancesAppointment *self,
+                                   gint64              client_id)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->client_id, client_id, PROP_CLIENT_ID);
+}
+
+gint64
+seances_appointment_get_series_id (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->series_id;
+}
+
+void
+seances_appointment_set_series_id (SeancesAppointment *self,
+                                   gint64              series_id)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->series_id, series_id, PROP_SERIES_ID);
+}
+
+gint64
+seances_appointment_get_start (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->start;
+}
+
+void
+seances_appointment_set_start (SeancesAppointment *self,
+                               gint64              start)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->start, start, PROP_START);
+}
+
+gint64
+seances_appointment_get_end (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->end;
+}
+
+void
+seances_appointment_set_end (SeancesAppointment *self,
+                             gint64              end)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->end, end, PROP_END);
+}
+
+const char *
+seances_appointment_get_place (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), NULL);
+  return self->place;
+}
+
+void
+seances_appointment_set_place (SeancesAppointment *self,
+                               const char         *place)
+{
+  const char *known = lookup (places, G_N_ELEMENTS (places), place);
+
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  g_return_if_fail (known != NULL);
+
+  if (self->place == known)
+    return;
+  self->place = known;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+}
+
+gint64
+seances_appointment_get_fee_cents (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->fee_cents;
+}
+
+void
+seances_appointment_set_fee_cents (SeancesAppointment *self,
+                                   gint64              fee_cents)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->fee_cents, fee_cents, PROP_FEE_CENTS);
+}
+
+const char *
+seances_appointment_get_status (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), NULL);
+  return self->status;
+}
+
+void
+seances_appointment_set_status (SeancesAppointment *self,
+                                const char         *status)
+{
+  const char *known = lookup (statuses, G_N_ELEMENTS (statuses), status);
+
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  g_return_if_fail (known != NULL);
+
+  if (self->status == known)
+    return;
+  self->status = known;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+gint64
+seances_appointment_get_status_at (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->status_at;
+}
+
+void
+seances_appointment_set_status_at (SeancesAppointment *self,
+                                   gint64              status_at)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->status_at, status_at, PROP_STATUS_AT);
+}
+
+gint64
+seances_appointment_get_cancelled_at (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->cancelled_at;
+}
+
+void
+seances_appointment_set_cancelled_at (SeancesAppointment *self,
+                                      gint64              cancelled_at)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->cancelled_at, cancelled_at, PROP_CANCELLED_AT);
+}
+
+gint64
+seances_appointment_get_rescheduled_to (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->rescheduled_to;
+}
+
+void
+seances_appointment_set_rescheduled_to (SeancesAppointment *self,
+                                        gint64              rescheduled_to)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->rescheduled_to, rescheduled_to, PROP_RESCHEDULED_TO);
+}
