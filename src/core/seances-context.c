@@ -10,8 +10,12 @@ struct _SeancesContext
 {
   GObject          parent_instance;
 
-  SeancesDatabase *database;
-  SeancesPractice *practice;  /* NULL until the practice is created */
+  SeancesDatabase         *database;
+  SeancesPractice         *practice;  /* NULL until the practice is created */
+  SeancesClientStore      *clients;
+  SeancesAppointmentStore *appointments;
+  GTimeZone               *time_zone;
+  gint64                   fixed_now;  /* 0: the real clock; set by tests and screenshots */
 };
 
 G_DEFINE_FINAL_TYPE (SeancesContext, seances_context, G_TYPE_OBJECT)
@@ -40,7 +44,21 @@ seances_context_constructed (GObject *object)
 
   self->practice = seances_practice_load (self->database, &error);
   if (error != NULL)
-    g_warning ("Cannot load the practice: %s", error->message);
+    {
+      g_warning ("Cannot load the practice: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  self->time_zone = g_time_zone_new_identifier (self->practice != NULL ? self->practice->time_zone
+                                                                      : "Europe/Paris");
+  if (self->time_zone == NULL)
+    self->time_zone = g_time_zone_new_local ();
+
+  self->clients = seances_client_store_new (self->database, &error);
+  if (self->clients == NULL)
+    g_warning ("Cannot load the clients: %s", error->message);
+  self->appointments = seances_appointment_store_new (self->database, self->time_zone,
+                                                      self->practice != NULL ? self->practice->buffer_minutes : 10);
 }
 
 static void
@@ -48,6 +66,8 @@ seances_context_dispose (GObject *object)
 {
   SeancesContext *self = (SeancesContext *)object;
 
+  g_clear_object (&self->clients);
+  g_clear_object (&self->appointments);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (seances_context_parent_class)->dispose (object);
 }
@@ -58,6 +78,7 @@ seances_context_finalize (GObject *object)
   SeancesContext *self = (SeancesContext *)object;
 
   g_clear_pointer (&self->practice, seances_practice_free);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
   G_OBJECT_CLASS (seances_context_parent_class)->finalize (object);
 }
 
@@ -164,6 +185,12 @@ seances_context_save_practice (SeancesContext   *self,
 
   g_clear_pointer (&self->practice, seances_practice_free);
   self->practice = g_steal_pointer (&saved);
+
+  /* The agenda follows the practice's time zone and break at once. */
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  self->time_zone = g_time_zone_new_identifier (self->practice->time_zone);
+  seances_appointment_store_set_time_zone (self->appointments, self->time_zone);
+  seances_appointment_store_set_buffer_minutes (self->appointments, self->practice->buffer_minutes);
   g_signal_emit (self, signals[PRACTICE_CHANGED], 0);
   return TRUE;
 }
@@ -184,4 +211,42 @@ seances_context_confirm_recovery_key (SeancesContext  *self,
 {
   g_return_val_if_fail (SEANCES_IS_CONTEXT (self), FALSE);
   return seances_database_set_state (self->database, STATE_RECOVERY_KEY_CONFIRMED, "1", error);
+}
+
+SeancesClientStore *
+seances_context_get_clients (SeancesContext *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (self), NULL);
+  return self->clients;
+}
+
+SeancesAppointmentStore *
+seances_context_get_appointments (SeancesContext *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (self), NULL);
+  return self->appointments;
+}
+
+/* The practice's time zone: every local time shown or typed is in it. */
+GTimeZone *
+seances_context_get_time_zone (SeancesContext *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (self), NULL);
+  return self->time_zone;
+}
+
+/* Now, as UTC seconds; fixed by screenshots and tests so that "today" is stable. */
+gint64
+seances_context_get_now (SeancesContext *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (self), 0);
+  return self->fixed_now != 0 ? self->fixed_now : g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+seances_context_set_now (SeancesContext *self,
+                         gint64          now)
+{
+  g_return_if_fail (SEANCES_IS_CONTEXT (self));
+  self->fixed_now = now;
 }

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "seances-appointment-store.h"
+#include "seances-client-store.h"
 #include "seances-database.h"
 #include "seances-practice.h"
 
@@ -12,6 +14,12 @@ G_DECLARE_FINAL_TYPE (SeancesContext, seances_context, SEANCES, CONTEXT, GObject
 
 SeancesContext        *seances_context_new                      (SeancesDatabase  *database);
 SeancesDatabase       *seances_context_get_database             (SeancesContext   *self);
+SeancesClientStore    *seances_context_get_clients              (SeancesContext   *self);
+SeancesAppointmentStore *seances_context_get_appointments       (SeancesContext   *self);
+GTimeZone             *seances_context_get_time_zone            (SeancesContext   *self);
+gint64                 seances_context_get_now                  (SeancesContext   *self);
+void                   seances_context_set_now                  (SeancesContext   *self,
+                                                                 gint64            now);
 const SeancesPractice *seances_context_get_practice             (SeancesContext   *self);
 gboolean               seances_context_save_practice            (SeancesContext   *self,
                                                                  SeancesPractice  *practice,
