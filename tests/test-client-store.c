@@ -326,6 +326,30 @@ test_search (Fixture       *fixture,
     }
 }
 
+/* Picking who a session is for ignores the list's own filter and skips archived files. */
+static void
+test_pick (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesClient *noel;
+
+  add_population (fixture);
+  noel = add_client (fixture, "Noëlle", "Durand", "noelle@exemple.fr", "", "email");
+  g_assert_true (seances_client_store_set_active (fixture->store, noel, FALSE, &error));
+  seances_client_store_set_filter (fixture->store, SEANCES_CLIENT_FILTER_ACTIVE, "martin");
+
+  found = seances_client_store_search (fixture->store, "noel", 10);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (seances_client_get_display_name (found->pdata[0]), ==, "Noël Dupré");
+
+  one = seances_client_store_search (fixture->store, "", 1);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 1);
+}
+
 static void
 test_filter (Fixture       *fixture,
              gconstpointer  data)
@@ -550,6 +574,8 @@ main (int   argc,
               fixture_set_up, test_add_and_reload, fixture_tear_down);
   g_test_add ("/client-store/search", Fixture, NULL,
               fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/client-store/pick", Fixture, NULL,
+              fixture_set_up, test_pick, fixture_tear_down);
   g_test_add ("/client-store/filter", Fixture, NULL,
               fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/client-store/archive", Fixture, NULL,

@@ -602,3 +602,26 @@ seances_client_store_get_n_total (SeancesClientStore *self)
   g_return_val_if_fail (SEANCES_IS_CLIENT_STORE (self), 0);
   return self->clients->len;
 }
+
+/* Active clients matching @text, in name order, at most @limit: for picking who a
+ * session is for, whatever the list view's own filter is. */
+GPtrArray *
+seances_client_store_search (SeancesClientStore *self,
+                             const char         *text,
+                             guint               limit)
+{
+  g_autofree char *needle = seances_fold (text != NULL ? text : "");
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SEANCES_IS_CLIENT_STORE (self), found);
+
+  for (guint i = 0; i < self->clients->len && found->len < limit; i++)
+    {
+      SeancesClient *client = g_ptr_array_index (self->clients, i);
+
+      if (seances_client_is_active (client) &&
+          seances_fold_matches (seances_client_get_search_key (client), needle))
+        g_ptr_array_add (found, g_object_ref (client));
+    }
+  return found;
+}

@@ -39,4 +39,8 @@ SeancesClient      *seances_client_store_lookup      (SeancesClientStore  *self,
                                                       gint64               id);
 guint               seances_client_store_get_n_total (SeancesClientStore  *self);
 
+GPtrArray          *seances_client_store_search      (SeancesClientStore  *self,
+                                                      const char          *text,
+                                                      guint                limit);
+
 G_END_DECLS
