@@ -113,6 +113,43 @@ test_phone (void)
     }
 }
 
+static void
+test_clock (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    ok;
+    int         hour;
+    int         minute;
+  } cases[] = {
+    { "14", TRUE, 14, 0 },
+    { "14h", TRUE, 14, 0 },
+    { "14 h 30", TRUE, 14, 30 },
+    { "14 h 00", TRUE, 14, 0 },
+    { "9:05", TRUE, 9, 5 },
+    { "09.15", TRUE, 9, 15 },
+    { " 8 H 45 ", TRUE, 8, 45 },
+    { "24", FALSE, 0, 0 },
+    { "14:5", FALSE, 0, 0 },
+    { "14:60", FALSE, 0, 0 },
+    { "midi", FALSE, 0, 0 },
+    { "", FALSE, 0, 0 },
+    { "14h30x", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int hour = -1, minute = -1;
+
+      g_assert_cmpint (seances_parse_clock (cases[i].text, &hour, &minute), ==, cases[i].ok);
+      if (cases[i].ok)
+        {
+          g_assert_cmpint (hour, ==, cases[i].hour);
+          g_assert_cmpint (minute, ==, cases[i].minute);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +160,7 @@ main (int   argc,
   g_test_add_func ("/format/money-parse", test_money_parse);
   g_test_add_func ("/format/email", test_email);
   g_test_add_func ("/format/phone", test_phone);
+  g_test_add_func ("/format/clock", test_clock);
 
   return g_test_run ();
 }

@@ -174,3 +174,41 @@ seances_phone_format (const char *e164)
     }
   return g_strdup (e164);
 }
+
+/* A time of day as people type it: « 14 », « 14h », « 14 h 30 », « 14:30 », « 9.15 ». */
+gboolean
+seances_parse_clock (const char *text,
+                     int        *hour,
+                     int        *minute)
+{
+  int h = 0, m = 0, digits = 0;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*p == ' ')
+    p++;
+  for (; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
+    h = h * 10 + (*p - '0');
+  if (digits == 0)
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  if (*p == 'h' || *p == 'H' || *p == ':' || *p == '.')
+    p++;
+  while (*p == ' ')
+    p++;
+  digits = 0;
+  for (; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
+    m = m * 10 + (*p - '0');
+  if (digits == 1)
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  if (*p != '\0' || h > 23 || m > 59)
+    return FALSE;
+
+  *hour = h;
+  *minute = m;
+  return TRUE;
+}

@@ -13,5 +13,8 @@ gboolean  seances_email_is_valid     (const char  *email);
 char     *seances_phone_normalize    (const char  *phone);
 char     *seances_phone_format       (const char  *e164);
 gboolean  seances_text_is_single_line (const char *text);
+gboolean  seances_parse_clock        (const char  *text,
+                                      int         *hour,
+                                      int         *minute);
 
 G_END_DECLS
