@@ -13,15 +13,60 @@
 struct _SeancesApplication
 {
   AdwApplication parent_instance;
+
+  int            demo_clients;  /* 0 unless --generate-demo was given */
 };
 
 G_DEFINE_FINAL_TYPE (SeancesApplication, seances_application, ADW_TYPE_APPLICATION)
+
+/* --generate-demo[=N]: an optional value needs a callback, which GApplication calls
+ * without user data; the application is the process's default one by then. */
+static gboolean
+generate_demo_option_cb (const char  *option_name,
+                         const char  *value,
+                         gpointer     data,
+                         GError     **error)
+{
+  SeancesApplication *self = SEANCES_APPLICATION (g_application_get_default ());
+  guint64 clients = SEANCES_DEMO_DEFAULT_CLIENTS;
+
+  if (value != NULL &&
+      !g_ascii_string_to_unsigned (value, 10, 1, SEANCES_DEMO_MAX_CLIENTS, &clients, NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--generate-demo takes a number of clients between 1 and 20,000, "
+                             "for example --generate-demo=60."));
+      return FALSE;
+    }
+  self->demo_clients = (int) clients;
+  return TRUE;
+}
+
+static int
+generate_demo (SeancesApplication *self,
+               GVariantDict       *options)
+{
+  SeancesDemoOptions demo;
+  int seed;
+
+  seances_demo_options_init (&demo);
+  demo.n_clients = self->demo_clients;
+  g_variant_dict_lookup (options, "demo-years", "i", &demo.years);
+  g_variant_dict_lookup (options, "demo-sessions-per-week", "i", &demo.sessions_per_week);
+  if (g_variant_dict_lookup (options, "demo-seed", "i", &seed))
+    demo.seed = (guint32) seed;
+  return seances_cli_generate_demo (&demo);
+}
 
 /* Command-line options never need a display: they are handled here, before GTK starts. */
 static int
 seances_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
+  SeancesApplication *self = SEANCES_APPLICATION (application);
+  const char *export_path = NULL;
+  int status = -1;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("Séances %s\n", PACKAGE_VERSION);
@@ -30,7 +75,12 @@ seances_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "check"))
     return seances_cli_check ();
 
-  return -1;
+  if (self->demo_clients > 0)
+    status = generate_demo (self, options);
+  if (status <= 0 && g_variant_dict_lookup (options, "export-json", "^&ay", &export_path))
+    status = seances_cli_export_json (export_path);
+
+  return status;
 }
 
 static void
@@ -110,6 +160,14 @@ seances_application_init (SeancesApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check the integrity of the encrypted database and exit"), NULL },
+    { "generate-demo", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, generate_demo_option_cb,
+      N_("Fill an empty database with a demo practice of N clients (60 by default) and exit"), N_("N") },
+    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write everything the database holds to FILE as JSON and exit"), N_("FILE") },
+    /* For the benchmark and the screenshots */
+    { "demo-years", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
+    { "demo-sessions-per-week", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
+    { "demo-seed", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
     { NULL },
   };
 

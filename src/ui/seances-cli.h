@@ -4,8 +4,12 @@
 
 #include <glib.h>
 
+#include "seances-demo.h"
+
 G_BEGIN_DECLS
 
-int seances_cli_check (void);
+int seances_cli_check         (void);
+int seances_cli_generate_demo (const SeancesDemoOptions *options);
+int seances_cli_export_json   (const char               *path);
 
 G_END_DECLS
