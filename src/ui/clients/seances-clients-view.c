@@ -1,0 +1,446 @@
+/* seances-clients-view.c — the clients: a searchable list beside the open record
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list shows the client store itself: its filter and search run in memory, so the
+ * view applies them at each keystroke without waiting. */
+#include "config.h"
+
+#include "seances-clients-view.h"
+
+#include <glib/gi18n.h>
+
+#include "seances-client-editor.h"
+#include "seances-client-labels.h"
+#include "seances-client-page.h"
+
+struct _SeancesClientsView
+{
+  AdwBin               parent_instance;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_side;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *filter_dropdown;
+  AdwButtonContent    *new_button_content;
+  GtkStack            *list_stack;
+  GtkListView         *list_view;
+  GtkNoSelection      *selection;
+  AdwStatusPage       *empty_page;
+  GtkButton           *empty_new_button;
+  GtkStack            *detail_stack;
+  SeancesClientPage   *client_page;
+
+  SeancesContext      *context;
+  gulong               practice_changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (SeancesClientsView, seances_clients_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
+  NEW_SESSION_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+has_search (SeancesClientsView *self)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+}
+
+static void
+update_empty_state (SeancesClientsView *self)
+{
+  SeancesClientStore *clients;
+  gboolean says_client;
+
+  if (self->context == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  clients = seances_context_get_clients (self->context);
+  says_client = seances_clients_says_client (self->context);
+  if (seances_client_store_get_n_total (clients) == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "avatar-default-symbolic");
+      adw_status_page_set_title (self->empty_page,
+                                 says_client ? _("No Clients Yet") : _("No Patients Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       says_client ? _("Add your first client to book their sessions.")
+                                                   : _("Add your first patient to book their sessions."));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_new_button), TRUE);
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results"));
+      if (has_search (self))
+        adw_status_page_set_description (self->empty_page,
+                                         _("Try part of a name, an e-mail address or a phone number."));
+      else
+        adw_status_page_set_description (self->empty_page,
+                                         says_client ? _("No client matches this filter.")
+                                                     : _("No patient matches this filter."));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_new_button), FALSE);
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+update_vocabulary (SeancesClientsView *self)
+{
+  gboolean says_client = self->context != NULL && seances_clients_says_client (self->context);
+  const char *search = says_client ? _("Search a client") : _("Search a patient");
+  const char *new_label = says_client ? _("New Client") : _("New Patient");
+
+  g_object_set (self->search_entry, "placeholder-text", search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, search,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, says_client ? _("Clients") : _("Patients"),
+                                  -1);
+  adw_button_content_set_label (self->new_button_content, new_label);
+  gtk_button_set_label (self->empty_new_button, new_label);
+  update_empty_state (self);
+}
+
+static void
+apply_filter (SeancesClientsView *self)
+{
+  if (self->context == NULL)
+    return;
+
+  seances_client_store_set_filter (seances_context_get_clients (self->context),
+                                   gtk_drop_down_get_selected (self->filter_dropdown),
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_empty_state (self);
+}
+
+/* Each keystroke and each filter change: the store answers in memory, at once. */
+static void
+filter_changed_cb (SeancesClientsView *self)
+{
+  apply_filter (self);
+}
+
+static void
+stop_search_cb (SeancesClientsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Enter in the search opens the first match: type a few letters, then Enter. */
+static void
+search_activated_cb (SeancesClientsView *self)
+{
+  g_autoptr(SeancesClient) client = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+
+  if (client != NULL)
+    seances_clients_view_open_client (self, client);
+}
+
+static void
+items_changed_cb (SeancesClientsView *self)
+{
+  update_empty_state (self);
+}
+
+static void
+row_activated_cb (SeancesClientsView *self,
+                  guint               position)
+{
+  g_autoptr(SeancesClient) client = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (client != NULL)
+    seances_clients_view_open_client (self, client);
+}
+
+static void
+new_session_requested_cb (SeancesClientsView *self,
+                          SeancesClient      *client)
+{
+  g_signal_emit (self, signals[NEW_SESSION_REQUESTED], 0, client);
+}
+
+static void
+editor_saved_cb (SeancesClientsView *self,
+                 SeancesClient      *client)
+{
+  seances_clients_view_open_client (self, client);
+}
+
+static void
+practice_changed_cb (SeancesClientsView *self)
+{
+  update_vocabulary (self);
+}
+
+static char *
+contact_line_cb (gpointer    item,
+                 const char *phone,
+                 const char *email)
+{
+  return seances_client_contact_line (phone, email);
+}
+
+static gboolean
+is_archived_cb (gpointer    item,
+                const char *status)
+{
+  return g_strcmp0 (status, "inactive") == 0;
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  seances_clients_view_focus_search (SEANCES_CLIENTS_VIEW (widget));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  seances_clients_view_new_client (SEANCES_CLIENTS_VIEW (widget));
+}
+
+/* Used by the client page's back button, shown when the leaflet is folded. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SeancesClientsView *self = SEANCES_CLIENTS_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_side);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+seances_clients_view_dispose (GObject *object)
+{
+  SeancesClientsView *self = (SeancesClientsView *)object;
+
+  g_clear_signal_handler (&self->practice_changed_id, self->context);
+  g_clear_object (&self->context);
+  /* The bin's child is a template child too: the bin lets go of it first, so that
+   * disposing the template does not leave the bin pointing at a finalized widget. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_CLIENTS_VIEW);
+
+  G_OBJECT_CLASS (seances_clients_view_parent_class)->dispose (object);
+}
+
+static void
+seances_clients_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SeancesClientsView *self = SEANCES_CLIENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_clients_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SeancesClientsView *self = SEANCES_CLIENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      seances_clients_view_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_clients_view_class_init (SeancesClientsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = seances_clients_view_dispose;
+  object_class->get_property = seances_clients_view_get_property;
+  object_class->set_property = seances_clients_view_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SeancesClientsView::new-session-requested:
+   * @client: the client to book a session for
+   *
+   * The practitioner asked for a new session with @client, from the client's page.
+   */
+  signals[NEW_SESSION_REQUESTED] =
+    g_signal_new ("new-session-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SEANCES_TYPE_CLIENT);
+
+  g_type_ensure (SEANCES_TYPE_CLIENT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/seances/Seances/clients/seances-clients-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_side);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, new_button_content);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, client_page);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
+
+  gtk_widget_class_install_action (widget_class, "clients.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "clients.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "clients.focus-search", NULL);
+}
+
+static void
+seances_clients_view_init (SeancesClientsView *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "contact_line_cb", G_CALLBACK (contact_line_cb),
+                                           "is_archived_cb", G_CALLBACK (is_archived_cb),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             "/io/github/seances/Seances/clients/seances-client-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  /* Typing anywhere in the list goes to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_side);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new", FALSE);
+  update_vocabulary (self);
+}
+
+SeancesContext *
+seances_clients_view_get_context (SeancesClientsView *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CLIENTS_VIEW (self), NULL);
+  return self->context;
+}
+
+/* Called by the window once the database is open. */
+void
+seances_clients_view_set_context (SeancesClientsView *self,
+                                  SeancesContext     *context)
+{
+  g_return_if_fail (SEANCES_IS_CLIENTS_VIEW (self));
+  g_return_if_fail (context == NULL || SEANCES_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  g_clear_signal_handler (&self->practice_changed_id, self->context);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->practice_changed_id =
+      g_signal_connect_object (context, "practice-changed",
+                               G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
+
+  seances_client_page_set_context (self->client_page, context);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  gtk_no_selection_set_model (self->selection,
+                              context != NULL ? G_LIST_MODEL (seances_context_get_clients (context)) : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new", context != NULL);
+  apply_filter (self);
+  update_vocabulary (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+/* Shows @client's page; from the agenda too, whatever the list's search and filter. */
+void
+seances_clients_view_open_client (SeancesClientsView *self,
+                                  SeancesClient      *client)
+{
+  g_autoptr(GtkWidget) list_focus = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (SEANCES_IS_CLIENTS_VIEW (self));
+  g_return_if_fail (SEANCES_IS_CLIENT (client));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && gtk_root_get_focus (root) != NULL &&
+      gtk_widget_is_ancestor (gtk_root_get_focus (root), self->list_side))
+    list_focus = g_object_ref (gtk_root_get_focus (root));
+
+  seances_client_page_set_client (self->client_page, client);
+  gtk_stack_set_visible_child_name (self->detail_stack, "client");
+  /* The leaflet moves the focus to the page it shows. Folded, the list just went away and
+   * the focus follows; side by side, it stays in the list, to go on browsing it. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+  if (adw_leaflet_get_folded (self->leaflet))
+    seances_client_page_focus (self->client_page);
+  else if (list_focus != NULL)
+    gtk_widget_grab_focus (list_focus);
+}
+
+void
+seances_clients_view_focus_search (SeancesClientsView *self)
+{
+  g_return_if_fail (SEANCES_IS_CLIENTS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_side);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Opens the editor for a new client; once saved, the client's page opens. */
+void
+seances_clients_view_new_client (SeancesClientsView *self)
+{
+  SeancesClientEditor *editor;
+
+  g_return_if_fail (SEANCES_IS_CLIENTS_VIEW (self));
+  g_return_if_fail (self->context != NULL);
+
+  editor = seances_client_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->context, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
