@@ -10,6 +10,11 @@
 
 #include <glib/gi18n.h>
 
+#include "agenda/seances-agenda-view.h"
+#include "clients/seances-clients-view.h"
+#include "preferences/seances-preferences-window.h"
+#include "seances-bench.h"
+#include "seances-demo.h"
 #include "seances-keyring.h"
 #include "seances-vault.h"
 #include "setup/seances-passphrase-page.h"
@@ -31,8 +36,11 @@ struct _SeancesWindow
   SeancesRecoveryKeyPage *recovery_key_page;
   SeancesUnlockPage      *unlock_page;
   AdwStatusPage          *problem_page;
-  AdwWindowTitle         *main_title;
-  AdwStatusPage          *today_page;
+  AdwViewSwitcherTitle   *switcher_title;
+  AdwViewStack           *view_stack;
+  AdwViewStackPage       *clients_page;
+  SeancesAgendaView      *agenda_view;
+  SeancesClientsView     *clients_view;
 
   GSettings              *settings;
   GCancellable           *cancellable;
@@ -47,6 +55,24 @@ G_DEFINE_FINAL_TYPE (SeancesWindow, seances_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void show_practice (SeancesWindow *self);
 
+static gboolean
+main_shown (SeancesWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") == 0;
+}
+
+static void
+update_actions (SeancesWindow *self)
+{
+  static const char * const actions[] = {
+    "win.new-session", "win.preferences", "win.show-agenda", "win.show-clients", "win.find",
+    "agenda.previous", "agenda.next", "agenda.today",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], main_shown (self));
+}
+
 static void
 show_page (SeancesWindow *self,
            const char    *name)
@@ -54,6 +80,7 @@ show_page (SeancesWindow *self,
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, name);
+  update_actions (self);
 }
 
 static void
@@ -68,19 +95,22 @@ static void
 update_main_page (SeancesWindow *self)
 {
   const SeancesPractice *practice = seances_context_get_practice (self->context);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* Translators: today's date on the empty day, e.g. « mardi 24 novembre » */
-  g_autofree char *today = g_date_time_format (now, _("%A %-d %B"));
+  gboolean clients = practice != NULL && g_strcmp0 (practice->vocabulary, "client") == 0;
 
-  adw_window_title_set_subtitle (self->main_title, practice != NULL ? practice->name : "");
-  adw_status_page_set_description (self->today_page, today);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, practice != NULL ? practice->name : "");
+  /* The practitioner chooses the word: therapists see patients, coaches clients. */
+  adw_view_stack_page_set_title (self->clients_page, clients ? _("Clients") : _("Patients"));
 }
 
 static void
 show_main (SeancesWindow *self)
 {
   update_main_page (self);
+  seances_agenda_view_set_context (self->agenda_view, self->context);
+  seances_clients_view_set_context (self->clients_view, self->context);
   show_page (self, "main");
+  update_actions (self);
+  seances_bench_main_shown (GTK_WINDOW (self), self->agenda_view, self->clients_view, self->context);
 }
 
 static void
@@ -93,8 +123,19 @@ static void
 adopt_database (SeancesWindow   *self,
                 SeancesDatabase *database)
 {
+  const char *fixed_now = g_getenv ("SEANCES_NOW");
+
   g_clear_object (&self->context);
   self->context = seances_context_new (database);
+
+  /* Screenshots and end-to-end tests fix "today" (YYYY-MM-DDTHH:MM, the practice's time). */
+  if (fixed_now != NULL)
+    {
+      gint64 now;
+
+      if (seances_demo_parse_now (fixed_now, seances_context_get_time_zone (self->context), &now, NULL))
+        seances_context_set_now (self->context, now);
+    }
   g_signal_connect_object (self->context, "practice-changed",
                            G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -314,6 +355,83 @@ spinner_delay_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Main page ------------------------------------------------------------------- */
+
+static void
+client_requested_cb (SeancesWindow *self,
+                     gint64         client_id)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (self->context), client_id);
+
+  if (client == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "clients");
+  seances_clients_view_open_client (self->clients_view, client);
+}
+
+static void
+new_session_requested_cb (SeancesWindow *self,
+                          SeancesClient *client)
+{
+  seances_agenda_view_new_session (self->agenda_view, client);
+}
+
+static void
+new_session_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  seances_agenda_view_new_session (SEANCES_WINDOW (widget)->agenda_view, NULL);
+}
+
+static void
+preferences_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+  GtkWindow *preferences = GTK_WINDOW (seances_preferences_window_new (self->context));
+
+  gtk_window_set_transient_for (preferences, GTK_WINDOW (self));
+  gtk_window_present (preferences);
+}
+
+static void
+show_page_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_str_equal (action_name, "win.show-agenda") ? "agenda" : "clients");
+}
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "clients");
+  seances_clients_view_focus_search (self->clients_view);
+}
+
+static void
+agenda_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "agenda");
+  if (g_str_equal (action_name, "agenda.today"))
+    seances_agenda_view_show_today (self->agenda_view);
+  else
+    seances_agenda_view_move (self->agenda_view, g_str_equal (action_name, "agenda.next") ? 1 : -1);
+}
+
 /* Window ---------------------------------------------------------------------- */
 
 static gboolean
@@ -370,6 +488,8 @@ seances_window_class_init (SeancesWindowClass *klass)
   g_type_ensure (SEANCES_TYPE_PASSPHRASE_PAGE);
   g_type_ensure (SEANCES_TYPE_RECOVERY_KEY_PAGE);
   g_type_ensure (SEANCES_TYPE_UNLOCK_PAGE);
+  g_type_ensure (SEANCES_TYPE_AGENDA_VIEW);
+  g_type_ensure (SEANCES_TYPE_CLIENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, stack);
@@ -379,12 +499,35 @@ seances_window_class_init (SeancesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, recovery_key_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, problem_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, main_title);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, clients_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, clients_view);
   gtk_widget_class_bind_template_callback (widget_class, welcome_submitted_cb);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_submitted_cb);
   gtk_widget_class_bind_template_callback (widget_class, recovery_key_confirmed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unlock_submitted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, client_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-clients", NULL, show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "agenda.previous", NULL, agenda_action_cb);
+  gtk_widget_class_install_action (widget_class, "agenda.next", NULL, agenda_action_cb);
+  gtk_widget_class_install_action (widget_class, "agenda.today", NULL, agenda_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-agenda", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-clients", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "agenda.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "agenda.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "agenda.today", NULL);
 }
 
 static void
@@ -399,6 +542,7 @@ seances_window_init (SeancesWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  update_actions (self);
 }
 
 SeancesWindow *
@@ -411,6 +555,7 @@ seances_window_new (AdwApplication *application,
   g_return_val_if_fail (database_path != NULL, NULL);
 
   self = g_object_new (SEANCES_TYPE_WINDOW, "application", application, NULL);
+  seances_bench_attach (GTK_WINDOW (self));
   self->vault = seances_vault_new (database_path);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
   seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));

@@ -1,0 +1,636 @@
+/* seances-agenda-view.c — the week (or day) of sessions
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "seances-agenda-view.h"
+
+#include <glib/gi18n.h>
+
+#include "clients/seances-client-labels.h"
+#include "seances-appointment-editor.h"
+#include "seances-format.h"
+#include "seances-time.h"
+#include "seances-week-grid.h"
+
+struct _SeancesAgendaView
+{
+  AdwBin           parent_instance;
+
+  AdwToastOverlay *toasts;
+  GtkButton       *previous_button;
+  GtkButton       *next_button;
+  GtkMenuButton   *date_button;
+  GtkPopover      *date_popover;
+  GtkCalendar     *calendar;
+  GtkToggleButton *week_toggle;
+  GtkToggleButton *day_toggle;
+  GtkBox          *header_box;
+  GtkScrolledWindow *scroller;
+  SeancesWeekGrid *grid;
+
+  SeancesContext  *context;
+  GDateTime       *day;        /* local midnight of the day the user looks at */
+  GPtrArray       *shown;      /* the sessions on screen */
+  gboolean         scrolled;   /* scrolled to the working hours once */
+};
+
+G_DEFINE_FINAL_TYPE (SeancesAgendaView, seances_agenda_view, ADW_TYPE_BIN)
+
+enum {
+  CLIENT_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_week (SeancesAgendaView *self)
+{
+  return gtk_toggle_button_get_active (self->week_toggle);
+}
+
+static GDateTime *
+first_shown_day (SeancesAgendaView *self)
+{
+  if (!is_week (self))
+    return g_date_time_ref (self->day);
+  return g_date_time_add_days (self->day, 1 - g_date_time_get_day_of_week (self->day));
+}
+
+static const char *
+client_name (SeancesAgendaView  *self,
+             SeancesAppointment *appointment)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (self->context),
+                                                       seances_appointment_get_client_id (appointment));
+
+  return client != NULL ? seances_client_get_display_name (client) : "";
+}
+
+static void cancel_requested (SeancesAgendaView *self, SeancesAppointment *appointment);
+static void present_editor (SeancesAgendaView *self, SeancesAppointmentEditor *editor);
+
+static void
+details_move_clicked_cb (GtkButton         *button,
+                         SeancesAgendaView *self)
+{
+  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (button), "appointment");
+  SeancesAppointmentEditor *editor;
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  editor = seances_appointment_editor_new_move (self->context, appointment);
+  present_editor (self, editor);
+}
+
+static void
+details_cancel_clicked_cb (GtkButton         *button,
+                           SeancesAgendaView *self)
+{
+  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (button), "appointment");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  cancel_requested (self, appointment);
+}
+
+static void
+details_client_clicked_cb (GtkButton         *button,
+                           SeancesAgendaView *self)
+{
+  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (button), "appointment");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  g_signal_emit (self, signals[CLIENT_REQUESTED], 0, seances_appointment_get_client_id (appointment));
+}
+
+static GtkWidget *
+details_button (SeancesAgendaView  *self,
+                const char         *label,
+                SeancesAppointment *appointment,
+                GCallback           callback)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_object_set_data_full (G_OBJECT (button), "appointment", g_object_ref (appointment), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+/* What a session is, and what can be done with it, next to the block clicked. */
+static void
+block_clicked_cb (GtkButton         *block,
+                  SeancesAgendaView *self)
+{
+  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (block), "appointment");
+  GTimeZone *tz = seances_context_get_time_zone (self->context);
+  gint64 start = seances_appointment_get_start (appointment);
+  int minutes = (int) ((seances_appointment_get_end (appointment) - start) / 60);
+  g_autofree char *when = seances_time_format_long (tz, start);
+  g_autofree char *fee = seances_format_money (seances_appointment_get_fee_cents (appointment));
+  g_autofree char *facts = NULL;
+  gboolean open = g_strcmp0 (seances_appointment_get_status (appointment), "scheduled") == 0 &&
+                  start > seances_context_get_now (self->context);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (client_name (self, appointment));
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_box_append (GTK_BOX (box), title);
+
+  label = gtk_label_new (when);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* Translators: « 50 min · Au cabinet · 60,00 € · Prévue » */
+  facts = g_strdup_printf (_("%d min · %s · %s · %s"), minutes,
+                           g_strcmp0 (seances_appointment_get_place (appointment), "video") == 0
+                             ? _("Video call") : _("At the practice"),
+                           fee, seances_appointment_status_label (seances_appointment_get_status (appointment)));
+  label = gtk_label_new (facts);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_margin_top (buttons, 6);
+  if (open)
+    {
+      gtk_box_append (GTK_BOX (buttons), details_button (self, _("Move…"), appointment,
+                                                         G_CALLBACK (details_move_clicked_cb)));
+      label = details_button (self, _("Cancel the Session…"), appointment, G_CALLBACK (details_cancel_clicked_cb));
+      gtk_widget_add_css_class (label, "destructive-action");
+      gtk_box_append (GTK_BOX (buttons), label);
+    }
+  gtk_box_append (GTK_BOX (buttons), details_button (self, _("Open the File"), appointment,
+                                                     G_CALLBACK (details_client_clicked_cb)));
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_parent (popover, GTK_WIDGET (block));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+make_block (SeancesAgendaView  *self,
+            SeancesAppointment *appointment)
+{
+  GTimeZone *tz = seances_context_get_time_zone (self->context);
+  const char *status = seances_appointment_get_status (appointment);
+  g_autofree char *hour = seances_time_format_hour (tz, seances_appointment_get_start (appointment));
+  g_autofree char *accessible = NULL;
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *time_label = gtk_label_new (hour);
+  GtkWidget *name_label = gtk_label_new (client_name (self, appointment));
+
+  gtk_label_set_xalign (GTK_LABEL (time_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (time_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (time_label, "caption");
+  gtk_widget_add_css_class (name_label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), time_label);
+  gtk_box_append (GTK_BOX (box), name_label);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  gtk_widget_add_css_class (button, "appointment");
+  if (g_strcmp0 (status, "scheduled") != 0 && g_strcmp0 (status, "honoured") != 0)
+    gtk_widget_add_css_class (button, "appointment-off");
+
+  /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue » */
+  accessible = g_strdup_printf (_("%s, %s, %s"), hour, client_name (self, appointment), seances_appointment_status_label (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (button, accessible);
+
+  g_object_set_data_full (G_OBJECT (button), "appointment", g_object_ref (appointment), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (block_clicked_cb), self);
+  return button;
+}
+
+static void
+update_header (SeancesAgendaView *self,
+               GDateTime         *first,
+               int                n_days,
+               int                today_index)
+{
+  GtkWidget *child;
+  g_autoptr(GDateTime) last = g_date_time_add_days (first, n_days - 1);
+  g_autofree char *range = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_box))) != NULL)
+    gtk_box_remove (self->header_box, child);
+
+  for (int i = 0; i < n_days; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+      /* Translators: a day's column in the week view, e.g. « lun. 23 »; in the day view « lundi 23 novembre » */
+      g_autofree char *text = g_date_time_format (day, n_days > 1 ? _("%a %-d") : _("%A %-d %B"));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, i == today_index ? "today" : "dim-label");
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (self->header_box, label);
+    }
+
+  if (n_days == 1)
+    /* Translators: the day shown, e.g. « mardi 24 novembre 2026 » */
+    range = g_date_time_format (first, _("%A %-d %B %Y"));
+  else if (g_date_time_get_month (first) == g_date_time_get_month (last))
+    {
+      g_autofree char *end = g_date_time_format (last, _("%-d %B %Y"));
+      /* Translators: a week within one month, e.g. « 23 – 29 novembre 2026 » */
+      range = g_strdup_printf (_("%d – %s"), g_date_time_get_day_of_month (first), end);
+    }
+  else
+    {
+      g_autofree char *start = g_date_time_format (first, _("%-d %B"));
+      g_autofree char *end = g_date_time_format (last, _("%-d %B %Y"));
+      /* Translators: a week across two months, e.g. « 30 novembre – 6 décembre 2026 » */
+      range = g_strdup_printf (_("%s – %s"), start, end);
+    }
+  gtk_menu_button_set_label (self->date_button, range);
+}
+
+/* Days are counted on the calendar, not in hours: a DST day lasts 23 or 25 hours. */
+static gint64
+day_number (GDateTime *local)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return g_date_get_julian (&date);
+}
+
+static void
+refresh (SeancesAgendaView *self)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  const SeancesPractice *practice;
+  GTimeZone *tz;
+  int n_days, today_index = -1;
+  double now_hour;
+
+  if (self->context == NULL || self->day == NULL)
+    return;
+
+  tz = seances_context_get_time_zone (self->context);
+  practice = seances_context_get_practice (self->context);
+  n_days = is_week (self) ? 7 : 1;
+  first = first_shown_day (self);
+  after = g_date_time_add_days (first, n_days);
+  now = seances_time_to_local (tz, seances_context_get_now (self->context));
+  now_hour = g_date_time_get_hour (now) + g_date_time_get_minute (now) / 60.0;
+
+  for (int i = 0; i < n_days; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+
+      if (g_date_time_get_year (day) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (day) == g_date_time_get_day_of_year (now))
+        today_index = i;
+    }
+
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = seances_appointment_store_list_range (seances_context_get_appointments (self->context),
+                                                      g_date_time_to_unix (first),
+                                                      g_date_time_to_unix (after), &error);
+  if (self->shown == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      self->shown = g_ptr_array_new ();
+    }
+
+  seances_week_grid_clear_blocks (self->grid);
+  if (practice != NULL)
+    seances_week_grid_set_hours (self->grid, practice->opening_hour, practice->closing_hour);
+  seances_week_grid_set_days (self->grid, first, n_days, today_index, now_hour);
+
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      SeancesAppointment *appointment = g_ptr_array_index (self->shown, i);
+      const char *status = seances_appointment_get_status (appointment);
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      gint64 offset;
+      double start_hour, end_hour;
+
+      /* A moved session shows where it went; one cancelled in time frees its slot. */
+      if (g_strcmp0 (status, "rescheduled") == 0 || g_strcmp0 (status, "cancelled_in_time") == 0)
+        continue;
+
+      start = seances_time_to_local (tz, seances_appointment_get_start (appointment));
+      end = seances_time_to_local (tz, seances_appointment_get_end (appointment));
+      offset = day_number (start) - day_number (first);
+      start_hour = g_date_time_get_hour (start) + g_date_time_get_minute (start) / 60.0;
+      end_hour = start_hour + g_date_time_difference (end, start) / (double) G_TIME_SPAN_HOUR;
+      seances_week_grid_add_block (self->grid, make_block (self, appointment),
+                                   (int) offset, start_hour, MIN (end_hour, 24.0));
+    }
+
+  update_header (self, first, n_days, today_index);
+}
+
+static void
+set_day (SeancesAgendaView *self,
+         GDateTime         *day)
+{
+  GTimeZone *tz = seances_context_get_time_zone (self->context);
+
+  g_clear_pointer (&self->day, g_date_time_unref);
+  self->day = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
+                               g_date_time_get_day_of_month (day), 0, 0, 0);
+  refresh (self);
+}
+
+static void
+previous_clicked_cb (SeancesAgendaView *self)
+{
+  seances_agenda_view_move (self, -1);
+}
+
+static void
+next_clicked_cb (SeancesAgendaView *self)
+{
+  seances_agenda_view_move (self, 1);
+}
+
+static void
+today_clicked_cb (SeancesAgendaView *self)
+{
+  seances_agenda_view_show_today (self);
+}
+
+static void
+mode_toggled_cb (SeancesAgendaView *self)
+{
+  gboolean week = is_week (self);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), week ? _("Previous Week") : _("Previous Day"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), week ? _("Next Week") : _("Next Day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  week ? _("Previous Week") : _("Previous Day"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  week ? _("Next Week") : _("Next Day"), -1);
+  refresh (self);
+}
+
+static void
+day_selected_cb (SeancesAgendaView *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
+
+  gtk_popover_popdown (self->date_popover);
+  if (self->context != NULL)
+    set_day (self, picked);
+}
+
+static void
+editor_saved_cb (SeancesAgendaView *self,
+                 gint64             start)
+{
+  g_autoptr(GDateTime) local = seances_time_to_local (seances_context_get_time_zone (self->context), start);
+
+  set_day (self, local);
+}
+
+static void
+present_editor (SeancesAgendaView        *self,
+                SeancesAppointmentEditor *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+slot_activated_cb (SeancesAgendaView *self,
+                   int                year,
+                   int                month,
+                   int                day,
+                   int                hour,
+                   int                minute)
+{
+  SeancesAppointmentEditor *editor;
+
+  if (self->context == NULL)
+    return;
+  editor = seances_appointment_editor_new_booking (self->context);
+  seances_appointment_editor_set_start (editor, year, month, day, hour, minute);
+  present_editor (self, editor);
+}
+
+static void
+cancel_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    SeancesAgendaView  *self)
+{
+  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (dialog), "appointment");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "cancel-session") != 0 || self->context == NULL)
+    return;
+
+  if (!seances_appointment_store_cancel (seances_context_get_appointments (self->context), appointment,
+                                         seances_context_get_now (self->context), &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  else
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Session cancelled")));
+}
+
+static void
+cancel_requested (SeancesAgendaView  *self,
+                  SeancesAppointment *appointment)
+{
+  GTimeZone *tz = seances_context_get_time_zone (self->context);
+  g_autofree char *when = seances_time_format_long (tz, seances_appointment_get_start (appointment));
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is the person, then « mardi 24 novembre à 14 h 00 » */
+  body = g_strdup_printf (_("The session of %s on %s will be marked as cancelled. "
+                            "Moving it to another time keeps the appointment instead."),
+                          client_name (self, appointment), when);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Cancel This Session?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep the Session"),
+                                    "cancel-session", _("_Cancel the Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "cancel-session", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "appointment", g_object_ref (appointment), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+appointments_changed_cb (SeancesAgendaView *self)
+{
+  refresh (self);
+}
+
+static void
+practice_changed_cb (SeancesAgendaView *self)
+{
+  refresh (self);
+}
+
+static void
+scroll_to_working_hours (SeancesAgendaView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  const SeancesPractice *practice = seances_context_get_practice (self->context);
+
+  if (practice != NULL)
+    gtk_adjustment_set_value (adjustment,
+                              seances_week_grid_get_hour_top (self->grid, practice->opening_hour));
+}
+
+static void
+seances_agenda_view_dispose (GObject *object)
+{
+  SeancesAgendaView *self = (SeancesAgendaView *)object;
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->day, g_date_time_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_AGENDA_VIEW);
+  G_OBJECT_CLASS (seances_agenda_view_parent_class)->dispose (object);
+}
+
+static void
+seances_agenda_view_class_init (SeancesAgendaViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = seances_agenda_view_dispose;
+
+  /* a client id: « Voir la fiche » from a session */
+  signals[CLIENT_REQUESTED] =
+    g_signal_new ("client-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (SEANCES_TYPE_WEEK_GRID);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/seances/Seances/agenda/seances-agenda-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, toasts);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, week_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, day_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, header_box);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAgendaView, grid);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, slot_activated_cb);
+}
+
+static void
+seances_agenda_view_init (SeancesAgendaView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  mode_toggled_cb (self);
+}
+
+void
+seances_agenda_view_set_context (SeancesAgendaView *self,
+                                 SeancesContext    *context)
+{
+  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
+  g_return_if_fail (SEANCES_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+  g_clear_object (&self->context);
+  self->context = g_object_ref (context);
+  g_signal_connect_object (seances_context_get_appointments (context), "changed",
+                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "practice-changed",
+                           G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (seances_context_get_clients (context), "items-changed",
+                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
+  seances_agenda_view_show_today (self);
+  scroll_to_working_hours (self);
+}
+
+void
+seances_agenda_view_show_date (SeancesAgendaView *self,
+                               int                year,
+                               int                month,
+                               int                day)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
+  g_return_if_fail (self->context != NULL);
+
+  date = g_date_time_new (seances_context_get_time_zone (self->context), year, month, day, 0, 0, 0);
+  set_day (self, date);
+}
+
+/* One week (or day) forward with @direction 1, back with -1. */
+void
+seances_agenda_view_move (SeancesAgendaView *self,
+                          int                direction)
+{
+  g_autoptr(GDateTime) day = NULL;
+
+  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
+  if (self->day == NULL)
+    return;
+
+  day = g_date_time_add_days (self->day, direction * (is_week (self) ? 7 : 1));
+  set_day (self, day);
+}
+
+void
+seances_agenda_view_show_today (SeancesAgendaView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
+  if (self->context == NULL)
+    return;
+
+  now = seances_time_to_local (seances_context_get_time_zone (self->context),
+                               seances_context_get_now (self->context));
+  set_day (self, now);
+}
+
+/* Opens the booking dialog, for @client when given (from a client's file). */
+void
+seances_agenda_view_new_session (SeancesAgendaView *self,
+                                 SeancesClient     *client)
+{
+  SeancesAppointmentEditor *editor;
+
+  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
+  if (self->context == NULL)
+    return;
+
+  editor = seances_appointment_editor_new_booking (self->context);
+  if (client != NULL)
+    seances_appointment_editor_set_client (editor, client);
+  present_editor (self, editor);
+}

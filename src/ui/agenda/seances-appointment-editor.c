@@ -1,0 +1,484 @@
+/* seances-appointment-editor.c — booking a session, or a series, or moving one
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "seances-appointment-editor.h"
+
+#include <glib/gi18n.h>
+
+#include "seances-format.h"
+#include "seances-time.h"
+
+#define MAX_MATCHES 6
+
+struct _SeancesAppointmentEditor
+{
+  AdwWindow             parent_instance;
+
+  AdwWindowTitle       *window_title;
+  GtkButton            *save_button;
+  AdwPreferencesGroup  *client_group;
+  AdwEntryRow          *client_row;
+  GtkListBox           *matches_list;
+  GtkMenuButton        *date_button;
+  GtkPopover           *date_popover;
+  GtkCalendar          *calendar;
+  AdwEntryRow          *time_row;
+  GtkSpinButton        *duration_spin;
+  AdwComboRow          *place_row;
+  GtkSpinButton        *fee_spin;
+  AdwPreferencesGroup  *repeat_group;
+  AdwComboRow          *repeat_row;
+  AdwComboRow          *end_row;
+  AdwActionRow         *count_row;
+  GtkSpinButton        *count_spin;
+  AdwActionRow         *until_row;
+  GtkMenuButton        *until_button;
+  GtkPopover           *until_popover;
+  GtkCalendar          *until_calendar;
+  GtkLabel             *error_label;
+
+  SeancesContext       *context;
+  SeancesClient        *client;       /* who the session is for */
+  SeancesAppointment   *moving;       /* NULL when booking */
+  GPtrArray            *matches;
+  gboolean              picking;      /* the entry's text is being set by a pick */
+};
+
+G_DEFINE_FINAL_TYPE (SeancesAppointmentEditor, seances_appointment_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (SeancesAppointmentEditor *self,
+            const char               *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static gboolean
+is_patient (SeancesAppointmentEditor *self)
+{
+  const SeancesPractice *practice = seances_context_get_practice (self->context);
+
+  return practice == NULL || g_strcmp0 (practice->vocabulary, "client") != 0;
+}
+
+static void
+update_date_label (GtkMenuButton *button,
+                   GtkCalendar   *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  /* Translators: a date on a button, e.g. « mardi 24 novembre 2026 » */
+  g_autofree char *text = g_date_time_format (date, _("%A %-d %B %Y"));
+
+  gtk_menu_button_set_label (button, text);
+}
+
+static void
+day_selected_cb (SeancesAppointmentEditor *self)
+{
+  gtk_popover_popdown (self->date_popover);
+  update_date_label (self->date_button, self->calendar);
+}
+
+static void
+until_selected_cb (SeancesAppointmentEditor *self)
+{
+  gtk_popover_popdown (self->until_popover);
+  update_date_label (self->until_button, self->until_calendar);
+}
+
+static void
+repeat_changed_cb (SeancesAppointmentEditor *self)
+{
+  gboolean repeats = adw_combo_row_get_selected (self->repeat_row) > 0;
+  gboolean by_date = adw_combo_row_get_selected (self->end_row) == 1;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->end_row), repeats);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_row), repeats && !by_date);
+  gtk_widget_set_visible (GTK_WIDGET (self->until_row), repeats && by_date);
+}
+
+static void
+clear_matches (SeancesAppointmentEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matches_list))) != NULL)
+    gtk_list_box_remove (self->matches_list, child);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), FALSE);
+}
+
+/* Typing part of a name (accents and case do not matter) lists the people it fits. */
+static void
+client_text_changed_cb (SeancesAppointmentEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->client_row));
+
+  if (self->picking)
+    return;
+
+  g_clear_object (&self->client);
+  clear_matches (self);
+  if (*text == '\0')
+    return;
+
+  self->matches = seances_client_store_search (seances_context_get_clients (self->context), text, MAX_MATCHES);
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      SeancesClient *client = g_ptr_array_index (self->matches, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *phone = seances_phone_format (seances_client_get_phone (client));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), seances_client_get_display_name (client));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *seances_client_get_email (client) != '\0'
+                                                         ? seances_client_get_email (client) : phone);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->matches_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_list), self->matches->len > 0);
+}
+
+static void
+match_activated_cb (SeancesAppointmentEditor *self,
+                    GtkListBoxRow            *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->matches == NULL || index < 0 || (guint) index >= self->matches->len)
+    return;
+  seances_appointment_editor_set_client (self, g_ptr_array_index (self->matches, index));
+  gtk_widget_grab_focus (GTK_WIDGET (self->time_row));
+}
+
+static gboolean save (SeancesAppointmentEditor *self, gboolean allow_conflict);
+
+static void
+conflict_response_cb (AdwMessageDialog         *dialog,
+                      const char               *response,
+                      SeancesAppointmentEditor *self)
+{
+  if (g_strcmp0 (response, "book") == 0)
+    save (self, TRUE);
+}
+
+static void
+ask_about_conflict (SeancesAppointmentEditor *self,
+                    const char               *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("This Time Is Taken"), message));
+  adw_message_dialog_add_responses (dialog,
+                                    "back", _("_Choose Another Time"),
+                                    "book", _("_Book Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "back");
+  adw_message_dialog_set_close_response (dialog, "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The start typed, as UTC seconds; FALSE with the reason shown. */
+static gboolean
+read_start (SeancesAppointmentEditor *self,
+            gint64                   *start)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GError) error = NULL;
+  int hour, minute;
+
+  if (!seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    {
+      show_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
+      return FALSE;
+    }
+  if (!seances_time_from_local (seances_context_get_time_zone (self->context),
+                                g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date), hour, minute, start, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save (SeancesAppointmentEditor *self,
+      gboolean                  allow_conflict)
+{
+  SeancesAppointmentStore *store = seances_context_get_appointments (self->context);
+  g_autoptr(SeancesAppointment) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+  gboolean done;
+
+  show_error (self, NULL);
+  if (self->client == NULL)
+    {
+      show_error (self, _("Choose who the session is for."));
+      return FALSE;
+    }
+  if (!read_start (self, &start))
+    return FALSE;
+  end = start + gtk_spin_button_get_value_as_int (self->duration_spin) * 60;
+
+  if (self->moving != NULL)
+    {
+      g_autoptr(SeancesAppointment) moved = NULL;
+
+      done = seances_appointment_store_move (store, self->moving, start, end, allow_conflict, &moved, &error);
+    }
+  else
+    {
+      guint repeat = adw_combo_row_get_selected (self->repeat_row);
+
+      draft = seances_appointment_new (seances_client_get_id (self->client), start, end,
+                                       adw_combo_row_get_selected (self->place_row) == 1 ? "video" : "office",
+                                       (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5));
+      if (repeat == 0)
+        done = seances_appointment_store_create (store, draft, allow_conflict, &error);
+      else if (adw_combo_row_get_selected (self->end_row) == 0)
+        done = seances_appointment_store_create_series (store, draft, (int) repeat,
+                                                        gtk_spin_button_get_value_as_int (self->count_spin),
+                                                        NULL, allow_conflict, NULL, &error);
+      else
+        {
+          g_autoptr(GDateTime) last = gtk_calendar_get_date (self->until_calendar);
+          GDate until;
+
+          g_date_clear (&until, 1);
+          g_date_set_dmy (&until, g_date_time_get_day_of_month (last), g_date_time_get_month (last),
+                          g_date_time_get_year (last));
+          done = seances_appointment_store_create_series (store, draft, (int) repeat, 0, &until,
+                                                          allow_conflict, NULL, &error);
+        }
+    }
+
+  if (g_error_matches (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT))
+    {
+      ask_about_conflict (self, error->message);
+      return FALSE;
+    }
+  if (!done)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, start);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (SeancesAppointmentEditor *self)
+{
+  save (self, FALSE);
+}
+
+static void
+seances_appointment_editor_dispose (GObject *object)
+{
+  SeancesAppointmentEditor *self = (SeancesAppointmentEditor *)object;
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_object (&self->client);
+  g_clear_object (&self->moving);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_APPOINTMENT_EDITOR);
+  G_OBJECT_CLASS (seances_appointment_editor_parent_class)->dispose (object);
+}
+
+static void save_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
+static void
+seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = seances_appointment_editor_dispose;
+
+  /* the start of the (first) session saved, UTC seconds */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/seances/Seances/agenda/seances-appointment-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, client_group);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, client_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, matches_list);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, place_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, fee_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, repeat_group);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, count_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, until_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, until_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, until_popover);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, until_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, client_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, until_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, repeat_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save (SEANCES_APPOINTMENT_EDITOR (widget), FALSE);
+}
+
+static void
+seances_appointment_editor_init (SeancesAppointmentEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  repeat_changed_cb (self);
+}
+
+static SeancesAppointmentEditor *
+editor_new (SeancesContext *context)
+{
+  SeancesAppointmentEditor *self = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, NULL);
+  const SeancesPractice *practice = seances_context_get_practice (context);
+  g_autoptr(GDateTime) now = NULL;
+
+  self->context = g_object_ref (context);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->client_row),
+                                 is_patient (self) ? _("Patient") : _("Client"));
+  adw_preferences_group_set_description (self->client_group,
+                                         _("Type a few letters of the name, then pick the person."));
+  if (practice != NULL)
+    {
+      gtk_spin_button_set_value (self->duration_spin, practice->session_minutes);
+      gtk_spin_button_set_value (self->fee_spin, practice->default_fee_cents / 100.0);
+    }
+
+  /* The next whole hour, today: a reasonable first guess to correct. */
+  now = seances_time_to_local (seances_context_get_time_zone (context), seances_context_get_now (context));
+  seances_appointment_editor_set_start (self, g_date_time_get_year (now), g_date_time_get_month (now),
+                                        g_date_time_get_day_of_month (now),
+                                        MIN (g_date_time_get_hour (now) + 1, 23), 0);
+
+  {
+    g_autoptr(GDateTime) until = g_date_time_add_months (now, 3);
+    gtk_calendar_select_day (self->until_calendar, until);
+    update_date_label (self->until_button, self->until_calendar);
+  }
+  return self;
+}
+
+SeancesAppointmentEditor *
+seances_appointment_editor_new_booking (SeancesContext *context)
+{
+  SeancesAppointmentEditor *self;
+
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+
+  self = editor_new (context);
+  adw_window_title_set_title (self->window_title, _("New Session"));
+  gtk_window_set_title (GTK_WINDOW (self), _("New Session"));
+  return self;
+}
+
+/* Moving keeps the history: the old slot is marked as moved and points to the new one. */
+SeancesAppointmentEditor *
+seances_appointment_editor_new_move (SeancesContext     *context,
+                                     SeancesAppointment *appointment)
+{
+  SeancesAppointmentEditor *self;
+  SeancesClient *client;
+  g_autoptr(GDateTime) start = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (appointment), NULL);
+
+  self = editor_new (context);
+  self->moving = g_object_ref (appointment);
+  adw_window_title_set_title (self->window_title, _("Move the Session"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Move the Session"));
+  gtk_button_set_label (self->save_button, _("Move"));
+
+  client = seances_client_store_lookup (seances_context_get_clients (context),
+                                        seances_appointment_get_client_id (appointment));
+  if (client != NULL)
+    seances_appointment_editor_set_client (self, client);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->client_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->place_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fee_spin), FALSE);
+  adw_combo_row_set_selected (self->place_row,
+                              g_strcmp0 (seances_appointment_get_place (appointment), "video") == 0);
+  gtk_spin_button_set_value (self->fee_spin, seances_appointment_get_fee_cents (appointment) / 100.0);
+  gtk_spin_button_set_value (self->duration_spin,
+                             (seances_appointment_get_end (appointment) - seances_appointment_get_start (appointment)) / 60);
+
+  start = seances_time_to_local (seances_context_get_time_zone (context), seances_appointment_get_start (appointment));
+  seances_appointment_editor_set_start (self, g_date_time_get_year (start), g_date_time_get_month (start),
+                                        g_date_time_get_day_of_month (start), g_date_time_get_hour (start),
+                                        g_date_time_get_minute (start));
+  return self;
+}
+
+void
+seances_appointment_editor_set_client (SeancesAppointmentEditor *self,
+                                       SeancesClient            *client)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_EDITOR (self));
+  g_return_if_fail (SEANCES_IS_CLIENT (client));
+
+  g_set_object (&self->client, client);
+  self->picking = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->client_row), seances_client_get_display_name (client));
+  self->picking = FALSE;
+  clear_matches (self);
+}
+
+void
+seances_appointment_editor_set_start (SeancesAppointmentEditor *self,
+                                      int                       year,
+                                      int                       month,
+                                      int                       day,
+                                      int                       hour,
+                                      int                       minute)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *clock = NULL;
+
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_EDITOR (self));
+
+  date = g_date_time_new_local (year, month, day, 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, date);
+  update_date_label (self->date_button, self->calendar);
+  /* Translators: a time of day in a field, e.g. « 14 h 30 » */
+  clock = g_strdup_printf (_("%d h %02d"), hour, minute);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_row), clock);
+}

@@ -1,0 +1,352 @@
+/* seances-week-grid.c — the hours of one or more days, with sessions laid on them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A plain widget rather than a GtkGrid: sessions start at any minute and the rows are
+ * drawn, not made of widgets, so a week with forty sessions costs forty children. */
+#include "config.h"
+
+#include "seances-week-grid.h"
+
+#include <glib/gi18n.h>
+
+#define GUTTER_WIDTH 56
+#define HOUR_HEIGHT  56
+#define MIN_DAY_WIDTH 72
+#define BLOCK_MARGIN 2
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        day;
+  double     start_hour;
+  double     end_hour;
+} Block;
+
+struct _SeancesWeekGrid
+{
+  GtkWidget  parent_instance;
+
+  GDateTime *first_day;
+  int        n_days;
+  int        today_index;  /* -1 when today is not shown */
+  double     now_hour;
+  int        opening_hour;
+  int        closing_hour;
+  int        first_hour;   /* shown: the opening hours, widened to hold every session */
+  int        last_hour;
+  GArray    *blocks;
+};
+
+G_DEFINE_FINAL_TYPE (SeancesWeekGrid, seances_week_grid, GTK_TYPE_WIDGET)
+
+enum {
+  SLOT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_range (SeancesWeekGrid *self)
+{
+  self->first_hour = self->opening_hour;
+  self->last_hour = self->closing_hour;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      self->first_hour = MIN (self->first_hour, (int) block->start_hour);
+      self->last_hour = MAX (self->last_hour, (int) (block->end_hour + 0.999));
+    }
+  self->first_hour = CLAMP (self->first_hour, 0, 23);
+  self->last_hour = CLAMP (self->last_hour, self->first_hour + 1, 24);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static double
+day_width (SeancesWeekGrid *self,
+           int              width)
+{
+  return (double) (width - GUTTER_WIDTH) / MAX (self->n_days, 1);
+}
+
+int
+seances_week_grid_get_hour_top (SeancesWeekGrid *self,
+                                double           hour)
+{
+  g_return_val_if_fail (SEANCES_IS_WEEK_GRID (self), 0);
+  return (int) ((hour - self->first_hour) * HOUR_HEIGHT);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            SeancesWeekGrid *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int index;
+  int minutes;
+
+  if (self->first_day == NULL || x < GUTTER_WIDTH)
+    return;
+
+  index = (int) ((x - GUTTER_WIDTH) / day_width (self, width));
+  if (index < 0 || index >= self->n_days)
+    return;
+
+  /* The half hour under the pointer: a session rarely starts at a quarter past. */
+  minutes = self->first_hour * 60 + (int) (y / HOUR_HEIGHT * 60);
+  minutes -= minutes % 30;
+  if (minutes >= 24 * 60)
+    return;
+
+  day = g_date_time_add_days (self->first_day, index);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[SLOT_ACTIVATED], 0,
+                 g_date_time_get_year (day), g_date_time_get_month (day),
+                 g_date_time_get_day_of_month (day), minutes / 60, minutes % 60);
+}
+
+static void
+seances_week_grid_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  SeancesWeekGrid *self = SEANCES_WEEK_GRID (widget);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      int child_min, child_nat;
+
+      /* Children must be measured before they are allocated. */
+      gtk_widget_measure (g_array_index (self->blocks, Block, i).widget, orientation, -1,
+                          &child_min, &child_nat, NULL, NULL);
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = GUTTER_WIDTH + MAX (self->n_days, 1) * MIN_DAY_WIDTH;
+  else
+    *minimum = *natural = (self->last_hour - self->first_hour) * HOUR_HEIGHT + 1;
+}
+
+static void
+seances_week_grid_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  SeancesWeekGrid *self = SEANCES_WEEK_GRID (widget);
+  double column = day_width (self, width);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      int top = seances_week_grid_get_hour_top (self, block->start_hour);
+      int bottom = seances_week_grid_get_hour_top (self, block->end_hour);
+      GtkAllocation allocation = {
+        .x = GUTTER_WIDTH + (int) (block->day * column) + BLOCK_MARGIN,
+        .y = top + 1,
+        .width = MAX ((int) column - 2 * BLOCK_MARGIN, 1),
+        .height = MAX (bottom - top - 2, 12),
+      };
+
+      gtk_widget_size_allocate (block->widget, &allocation, -1);
+    }
+}
+
+static void
+append_line (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             float          x,
+             float          y,
+             float          width,
+             float          height)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+static void
+seances_week_grid_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  SeancesWeekGrid *self = SEANCES_WEEK_GRID (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double column = day_width (self, width);
+  GdkRGBA fg, line, faint, today, now = { 0.88, 0.11, 0.14, 1.0 };
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  line = (GdkRGBA) { fg.red, fg.green, fg.blue, 0.15 };
+  faint = (GdkRGBA) { fg.red, fg.green, fg.blue, 0.06 };
+  today = (GdkRGBA) { 0.21, 0.52, 0.89, 0.07 };
+
+  if (self->today_index >= 0)
+    append_line (snapshot, &today, GUTTER_WIDTH + self->today_index * column, 0, column, height);
+
+  for (int hour = self->first_hour; hour <= self->last_hour; hour++)
+    {
+      int y = seances_week_grid_get_hour_top (self, hour);
+      g_autofree char *text = NULL;
+      PangoLayout *layout;
+      int text_width, text_height;
+
+      append_line (snapshot, &line, GUTTER_WIDTH, y, width - GUTTER_WIDTH, 1);
+      if (hour < self->last_hour)
+        append_line (snapshot, &faint, GUTTER_WIDTH, y + HOUR_HEIGHT / 2, width - GUTTER_WIDTH, 1);
+      if (hour == self->last_hour)
+        continue;
+
+      /* Translators: an hour in the agenda's margin, e.g. « 14 h » */
+      text = g_strdup_printf (_("%d h"), hour);
+      layout = gtk_widget_create_pango_layout (widget, text);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (GUTTER_WIDTH - 8 - text_width, y + 2));
+      gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.55 });
+      gtk_snapshot_restore (snapshot);
+      g_object_unref (layout);
+    }
+
+  for (int day = 0; day <= self->n_days; day++)
+    append_line (snapshot, &line, GUTTER_WIDTH + (int) (day * column), 0, 1, height);
+
+  if (self->today_index >= 0 && self->now_hour >= self->first_hour && self->now_hour <= self->last_hour)
+    append_line (snapshot, &now, GUTTER_WIDTH + self->today_index * column,
+                 seances_week_grid_get_hour_top (self, self->now_hour), column, 2);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    gtk_widget_snapshot_child (widget, g_array_index (self->blocks, Block, i).widget, snapshot);
+}
+
+static void
+seances_week_grid_dispose (GObject *object)
+{
+  SeancesWeekGrid *self = (SeancesWeekGrid *)object;
+
+  seances_week_grid_clear_blocks (self);
+  G_OBJECT_CLASS (seances_week_grid_parent_class)->dispose (object);
+}
+
+static void
+seances_week_grid_finalize (GObject *object)
+{
+  SeancesWeekGrid *self = (SeancesWeekGrid *)object;
+
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->first_day, g_date_time_unref);
+  G_OBJECT_CLASS (seances_week_grid_parent_class)->finalize (object);
+}
+
+static void
+seances_week_grid_class_init (SeancesWeekGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = seances_week_grid_dispose;
+  object_class->finalize = seances_week_grid_finalize;
+  widget_class->measure = seances_week_grid_measure;
+  widget_class->size_allocate = seances_week_grid_size_allocate;
+  widget_class->snapshot = seances_week_grid_snapshot;
+
+  /* year, month, day, hour, minute: a free half hour the user clicked, in local time */
+  signals[SLOT_ACTIVATED] =
+    g_signal_new ("slot-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 5,
+                  G_TYPE_INT, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_set_css_name (widget_class, "weekgrid");
+}
+
+static void
+seances_week_grid_init (SeancesWeekGrid *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  self->n_days = 7;
+  self->today_index = -1;
+  self->opening_hour = self->first_hour = 8;
+  self->closing_hour = self->last_hour = 20;
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+GtkWidget *
+seances_week_grid_new (void)
+{
+  return g_object_new (SEANCES_TYPE_WEEK_GRID, NULL);
+}
+
+/* @first_day is local midnight of the first day shown; @now_hour the local hour of now. */
+void
+seances_week_grid_set_days (SeancesWeekGrid *self,
+                            GDateTime       *first_day,
+                            int              n_days,
+                            int              today_index,
+                            double           now_hour)
+{
+  g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
+  g_return_if_fail (first_day != NULL);
+  g_return_if_fail (n_days >= 1 && n_days <= 7);
+
+  g_clear_pointer (&self->first_day, g_date_time_unref);
+  self->first_day = g_date_time_ref (first_day);
+  self->n_days = n_days;
+  self->today_index = today_index;
+  self->now_hour = now_hour;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+seances_week_grid_set_hours (SeancesWeekGrid *self,
+                             int              opening_hour,
+                             int              closing_hour)
+{
+  g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
+
+  self->opening_hour = opening_hour;
+  self->closing_hour = closing_hour;
+  update_range (self);
+}
+
+void
+seances_week_grid_clear_blocks (SeancesWeekGrid *self)
+{
+  g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    gtk_widget_unparent (g_array_index (self->blocks, Block, i).widget);
+  g_array_set_size (self->blocks, 0);
+  update_range (self);
+}
+
+void
+seances_week_grid_add_block (SeancesWeekGrid *self,
+                             GtkWidget       *widget,
+                             int              day,
+                             double           start_hour,
+                             double           end_hour)
+{
+  Block block = { widget, day, start_hour, end_hour };
+
+  g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  g_array_append_val (self->blocks, block);
+  update_range (self);
+}

@@ -1,0 +1,199 @@
+/* seances-preferences-window.c — the practice's settings
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Changes apply as they are typed, like every GNOME preferences window; a value that
+ * cannot be kept (a half-typed e-mail address) is explained and not saved, and the
+ * last good settings stay in force. */
+#include "config.h"
+
+#include "seances-preferences-window.h"
+
+#include <glib/gi18n.h>
+
+#include "seances-time-zones.h"
+
+static const struct {
+  const char *id;
+  const char *label;
+} fields[] = {
+  { "mental_health", N_("Mental health") },
+  { "physiotherapy", N_("Physiotherapy") },
+  { "nutrition",     N_("Nutrition") },
+  { "dental",        N_("Dental care") },
+  { "coaching",      N_("Coaching") },
+  { "other",         N_("Other") },
+};
+
+struct _SeancesPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwPreferencesGroup  *error_group;
+  GtkLabel             *error_label;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *practitioner_row;
+  AdwEntryRow          *address_row;
+  AdwEntryRow          *phone_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *booking_row;
+  AdwEntryRow          *video_row;
+  AdwComboRow          *vocabulary_row;
+  AdwComboRow          *field_row;
+  AdwComboRow          *time_zone_row;
+  GtkSpinButton        *duration_spin;
+  GtkSpinButton        *buffer_spin;
+  GtkSpinButton        *fee_spin;
+  GtkSpinButton        *opening_spin;
+  GtkSpinButton        *closing_spin;
+
+  SeancesContext       *context;
+  gboolean              loading;
+};
+
+G_DEFINE_FINAL_TYPE (SeancesPreferencesWindow, seances_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static char *
+get_text (AdwEntryRow *row)
+{
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+load (SeancesPreferencesWindow *self)
+{
+  const SeancesPractice *practice = seances_context_get_practice (self->context);
+  g_autofree char *phone = NULL;
+
+  if (practice == NULL)
+    return;
+
+  self->loading = TRUE;
+  set_text (self->name_row, practice->name);
+  set_text (self->practitioner_row, practice->practitioner);
+  set_text (self->address_row, practice->address);
+  set_text (self->phone_row, practice->phone);
+  set_text (self->email_row, practice->email);
+  set_text (self->booking_row, practice->booking_link);
+  set_text (self->video_row, practice->video_link);
+  adw_combo_row_set_selected (self->vocabulary_row, g_strcmp0 (practice->vocabulary, "client") == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].id, practice->field) == 0)
+      adw_combo_row_set_selected (self->field_row, i);
+  seances_time_zones_setup_combo (self->time_zone_row, practice->time_zone);
+  gtk_spin_button_set_value (self->duration_spin, practice->session_minutes);
+  gtk_spin_button_set_value (self->buffer_spin, practice->buffer_minutes);
+  gtk_spin_button_set_value (self->fee_spin, practice->default_fee_cents / 100.0);
+  gtk_spin_button_set_value (self->opening_spin, practice->opening_hour);
+  gtk_spin_button_set_value (self->closing_spin, practice->closing_hour);
+  self->loading = FALSE;
+}
+
+static void
+changed_cb (SeancesPreferencesWindow *self)
+{
+  g_autoptr(SeancesPractice) practice = NULL;
+  g_autoptr(GError) error = NULL;
+  guint field;
+
+  if (self->loading || self->context == NULL)
+    return;
+
+  practice = seances_practice_new_default ();
+#define TAKE(member, row) g_free (practice->member); practice->member = get_text (self->row)
+  TAKE (name, name_row);
+  TAKE (practitioner, practitioner_row);
+  TAKE (address, address_row);
+  TAKE (phone, phone_row);
+  TAKE (email, email_row);
+  TAKE (booking_link, booking_row);
+  TAKE (video_link, video_row);
+#undef TAKE
+  g_free (practice->vocabulary);
+  practice->vocabulary = g_strdup (adw_combo_row_get_selected (self->vocabulary_row) == 1 ? "client" : "patient");
+  field = MIN (adw_combo_row_get_selected (self->field_row), G_N_ELEMENTS (fields) - 1);
+  g_free (practice->field);
+  practice->field = g_strdup (fields[field].id);
+  g_free (practice->time_zone);
+  practice->time_zone = g_strdup (seances_time_zones_get_selected (self->time_zone_row));
+  practice->session_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
+  practice->buffer_minutes = gtk_spin_button_get_value_as_int (self->buffer_spin);
+  practice->default_fee_cents = (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5);
+  practice->opening_hour = gtk_spin_button_get_value_as_int (self->opening_spin);
+  practice->closing_hour = gtk_spin_button_get_value_as_int (self->closing_spin);
+
+  if (!seances_context_save_practice (self->context, practice, &error))
+    gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), error != NULL);
+}
+
+static void
+seances_preferences_window_dispose (GObject *object)
+{
+  SeancesPreferencesWindow *self = (SeancesPreferencesWindow *)object;
+
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (seances_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+seances_preferences_window_class_init (SeancesPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = seances_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/seances/Seances/preferences/seances-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, error_group);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, practitioner_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, booking_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, video_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, vocabulary_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, field_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, buffer_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, fee_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, opening_spin);
+  gtk_widget_class_bind_template_child (widget_class, SeancesPreferencesWindow, closing_spin);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+}
+
+static void
+seances_preferences_window_init (SeancesPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_string_list_append (labels, _(fields[i].label));
+  adw_combo_row_set_model (self->field_row, G_LIST_MODEL (labels));
+}
+
+SeancesPreferencesWindow *
+seances_preferences_window_new (SeancesContext *context)
+{
+  SeancesPreferencesWindow *self;
+
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (SEANCES_TYPE_PREFERENCES_WINDOW, NULL);
+  self->context = g_object_ref (context);
+  load (self);
+  return self;
+}

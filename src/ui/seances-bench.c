@@ -1,0 +1,483 @@
+/* seances-bench.c — measuring probes for build-aux/bench, off unless asked for
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SEANCES_BENCH_FIRST_FRAME=1: prints "FIRST_FRAME <µs>" on the window's first painted
+ *   frame, "MAIN_FRAME <µs>" on the first one painted with the main page, then
+ *   "PEAK_KB <VmHWM>" and quits (times are g_get_monotonic_time (), CLOCK_MONOTONIC).
+ * SEANCES_BENCH_SCRIPT=1: once the main page is painted, drives the views one step per
+ *   frame (week switches, opening clients, search keystrokes) and prints per action kind
+ *   "BENCH <name> work_p50 work_p95 frame_p50 frame_p95 frame_max" in milliseconds, then
+ *   "PEAK_KB <VmHWM>", and quits.
+ *
+ * A step runs in a tick callback, that is in the update phase of a frame: "work" is the
+ * time of the call itself, "frame" the time from the call to the end of the same frame's
+ * after-paint (work, layout, snapshot, render). With neither variable set, nothing here
+ * is connected: production pays one getenv per window and per main page shown. */
+#include "config.h"
+
+#include "seances-bench.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BENCH_ITERATIONS 60
+#define BENCH_SETTLE_FRAMES 5
+
+typedef enum
+{
+  SERIES_WEEK_SWITCH,
+  SERIES_OPEN_CLIENT,
+  SERIES_SEARCH_KEY,
+  SERIES_SEARCH_CLEAR,
+  N_SERIES,
+  SERIES_NONE = -1,
+} SeriesKind;
+
+static const char * const series_names[N_SERIES] = {
+  "week_switch", "open_client", "search_key", "search_clear",
+};
+
+typedef enum
+{
+  STEP_WAIT,          /* an idle frame */
+  STEP_SHOW_AGENDA,
+  STEP_SHOW_CLIENTS,
+  STEP_FOCUS_SEARCH,
+  STEP_WEEK,          /* arg: direction */
+  STEP_OPEN_CLIENT,   /* arg: index in clients */
+  STEP_SEARCH,        /* text */
+} StepKind;
+
+typedef struct
+{
+  StepKind    kind;
+  SeriesKind  series;
+  int         arg;
+  char       *text;
+} Step;
+
+typedef struct
+{
+  GtkWindow          *window;       /* not owned: the data lives on it */
+  GdkFrameClock      *clock;
+  gboolean            first_frame_mode;
+  gboolean            script_mode;
+  gboolean            painted;      /* this frame had a paint phase, window mapped */
+  gboolean            first_done;
+  gboolean            main_pending; /* main page shown, not painted yet */
+  gboolean            main_seen;
+
+  /* The script */
+  SeancesAgendaView  *agenda;
+  SeancesClientsView *clients_view;
+  SeancesContext     *context;
+  GPtrArray          *clients;      /* SeancesClient, to open */
+  GtkEditable        *search;
+  GArray             *steps;        /* Step */
+  guint               step;
+  guint               tick_id;
+  SeriesKind          pending;      /* whose frame ends at the next after-paint */
+  gint64              pending_start;
+  GArray             *work[N_SERIES];   /* gint64 µs */
+  GArray             *frame[N_SERIES];  /* gint64 µs */
+} Bench;
+
+static gboolean
+env_on (const char *name)
+{
+  return g_strcmp0 (g_getenv (name), "1") == 0;
+}
+
+static long
+peak_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + strlen ("VmHWM:"), NULL, 10) : -1;
+}
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->text);
+}
+
+static void
+bench_free (gpointer data)
+{
+  Bench *bench = data;
+
+  if (bench->clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (bench->clock, bench);
+      g_object_unref (bench->clock);
+    }
+  g_clear_object (&bench->context);
+  g_clear_pointer (&bench->clients, g_ptr_array_unref);
+  g_clear_pointer (&bench->steps, g_array_unref);
+  for (int i = 0; i < N_SERIES; i++)
+    {
+      g_clear_pointer (&bench->work[i], g_array_unref);
+      g_clear_pointer (&bench->frame[i], g_array_unref);
+    }
+  g_free (bench);
+}
+
+static void
+quit (Bench *bench)
+{
+  GtkApplication *application = gtk_window_get_application (bench->window);
+
+  printf ("PEAK_KB %ld\n", peak_kb ());
+  fflush (stdout);
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+}
+
+/* Results ---------------------------------------------------------------------- */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest rank, on a sorted array. */
+static double
+percentile_ms (GArray *sorted,
+               double  p)
+{
+  guint rank;
+
+  if (sorted->len == 0)
+    return 0;
+  rank = (guint) (p / 100.0 * sorted->len + 0.999999);
+  rank = CLAMP (rank, 1, sorted->len);
+  return g_array_index (sorted, gint64, rank - 1) / 1000.0;
+}
+
+static void
+print_results (Bench *bench)
+{
+  for (int i = 0; i < N_SERIES; i++)
+    {
+      GArray *work = bench->work[i], *frame = bench->frame[i];
+
+      if (work->len == 0)
+        continue;
+      g_array_sort (work, compare_gint64);
+      g_array_sort (frame, compare_gint64);
+      double figures[] = {
+        percentile_ms (work, 50), percentile_ms (work, 95),
+        percentile_ms (frame, 50), percentile_ms (frame, 95), percentile_ms (frame, 100),
+      };
+
+      printf ("BENCH %s", series_names[i]);
+      for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+        {
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* A dot whatever the locale: the bench reads these. */
+          printf (" %s", g_ascii_formatd (text, sizeof text, "%.2f", figures[f]));
+        }
+      printf ("\n");
+    }
+  fflush (stdout);
+}
+
+/* The script ------------------------------------------------------------------- */
+
+static void
+add_step (Bench      *bench,
+          StepKind    kind,
+          SeriesKind  series,
+          int         arg,
+          const char *text)
+{
+  Step step = { kind, series, arg, g_strdup (text) };
+
+  g_array_append_val (bench->steps, step);
+}
+
+static void
+add_waits (Bench *bench,
+           int    n)
+{
+  for (int i = 0; i < n; i++)
+    add_step (bench, STEP_WAIT, SERIES_NONE, 0, NULL);
+}
+
+/* Clients spread over the whole store, active or not (the agenda opens any of them):
+ * by id when ids run from 1, else over the list as shown. */
+static void
+pick_clients (Bench *bench)
+{
+  SeancesClientStore *store = seances_context_get_clients (bench->context);
+  guint total = seances_client_store_get_n_total (store);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < BENCH_ITERATIONS && total > 0; i++)
+    {
+      SeancesClient *client = seances_client_store_lookup (store, 1 + (gint64) i * total / BENCH_ITERATIONS);
+
+      if (client != NULL)
+        g_ptr_array_add (bench->clients, g_object_ref (client));
+    }
+  for (guint i = 0; bench->clients->len < BENCH_ITERATIONS && n_items > 0 && i < BENCH_ITERATIONS; i++)
+    g_ptr_array_add (bench->clients,
+                     g_list_model_get_item (G_LIST_MODEL (store), (guint) ((guint64) i * n_items / BENCH_ITERATIONS)));
+}
+
+static void
+build_script (Bench *bench)
+{
+  /* Part of names, without accents, as people type them. */
+  static const char * const words[] = { "mart", "dup", "hel" };
+  int keys = 0;
+
+  bench->steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  g_array_set_clear_func (bench->steps, step_clear);
+
+  /* Back into the past, week by week (full weeks, never seen yet), then forward again. */
+  add_step (bench, STEP_SHOW_AGENDA, SERIES_NONE, 0, NULL);
+  add_waits (bench, BENCH_SETTLE_FRAMES);
+  for (int i = 0; i < BENCH_ITERATIONS; i++)
+    add_step (bench, STEP_WEEK, SERIES_WEEK_SWITCH, -1, NULL);
+  for (int i = 0; i < BENCH_ITERATIONS; i++)
+    add_step (bench, STEP_WEEK, SERIES_WEEK_SWITCH, 1, NULL);
+
+  add_step (bench, STEP_SHOW_CLIENTS, SERIES_NONE, 0, NULL);
+  add_waits (bench, BENCH_SETTLE_FRAMES);
+  for (guint i = 0; i < bench->clients->len; i++)
+    add_step (bench, STEP_OPEN_CLIENT, SERIES_OPEN_CLIENT, (int) i, NULL);
+
+  add_step (bench, STEP_FOCUS_SEARCH, SERIES_NONE, 0, NULL);
+  add_waits (bench, BENCH_SETTLE_FRAMES);
+  for (guint w = 0; keys < BENCH_ITERATIONS; w = (w + 1) % G_N_ELEMENTS (words))
+    {
+      for (size_t len = 1; len <= strlen (words[w]) && keys < BENCH_ITERATIONS; len++, keys++)
+        {
+          g_autofree char *typed = g_strndup (words[w], len);
+
+          add_step (bench, STEP_SEARCH, SERIES_SEARCH_KEY, 0, typed);
+        }
+      add_step (bench, STEP_SEARCH, SERIES_SEARCH_CLEAR, 0, "");
+    }
+  add_waits (bench, 1);
+}
+
+static void
+run_step (Bench *bench,
+          Step  *step)
+{
+  switch (step->kind)
+    {
+    case STEP_WAIT:
+      break;
+    case STEP_SHOW_AGENDA:
+      gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.show-agenda", NULL);
+      break;
+    case STEP_SHOW_CLIENTS:
+      gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.show-clients", NULL);
+      break;
+    case STEP_FOCUS_SEARCH:
+      {
+        GtkWidget *focus;
+
+        seances_clients_view_focus_search (bench->clients_view);
+        focus = gtk_root_get_focus (GTK_ROOT (bench->window));
+        if (focus != NULL && !GTK_IS_SEARCH_ENTRY (focus))
+          focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+        bench->search = focus != NULL ? GTK_EDITABLE (focus) : NULL;
+        if (bench->search == NULL)
+          g_printerr ("bench: the clients search entry did not take the focus\n");
+      }
+      break;
+    case STEP_WEEK:
+      seances_agenda_view_move (bench->agenda, step->arg);
+      break;
+    case STEP_OPEN_CLIENT:
+      seances_clients_view_open_client (bench->clients_view, g_ptr_array_index (bench->clients, step->arg));
+      break;
+    case STEP_SEARCH:
+      if (bench->search != NULL)
+        gtk_editable_set_text (bench->search, step->text);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+script_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Bench *bench = user_data;
+  Step *step;
+  gint64 start, end;
+
+  if (bench->step >= bench->steps->len)
+    {
+      bench->tick_id = 0;
+      print_results (bench);
+      quit (bench);
+      return G_SOURCE_REMOVE;
+    }
+
+  step = &g_array_index (bench->steps, Step, bench->step++);
+  start = g_get_monotonic_time ();
+  run_step (bench, step);
+  end = g_get_monotonic_time ();
+
+  if (step->series != SERIES_NONE && (step->kind != STEP_SEARCH || bench->search != NULL))
+    {
+      gint64 work = end - start;
+
+      g_array_append_val (bench->work[step->series], work);
+      bench->pending = step->series;
+      bench->pending_start = start;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_script (Bench *bench)
+{
+  for (int i = 0; i < N_SERIES; i++)
+    {
+      bench->work[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      bench->frame[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  bench->clients = g_ptr_array_new_with_free_func (g_object_unref);
+  pick_clients (bench);
+  build_script (bench);
+  bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), script_tick_cb, bench, NULL);
+}
+
+/* Frames ----------------------------------------------------------------------- */
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Bench         *bench)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (bench->window)))
+    bench->painted = TRUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->pending != SERIES_NONE)
+    {
+      gint64 frame = now - bench->pending_start;
+
+      g_array_append_val (bench->frame[bench->pending], frame);
+      bench->pending = SERIES_NONE;
+    }
+
+  if (!bench->painted)
+    return;
+  bench->painted = FALSE;
+
+  if (bench->first_frame_mode && !bench->first_done)
+    {
+      bench->first_done = TRUE;
+      printf ("FIRST_FRAME %" G_GINT64_FORMAT "\n", now);
+      fflush (stdout);
+    }
+
+  if (bench->main_pending)
+    {
+      bench->main_pending = FALSE;
+      if (bench->first_frame_mode)
+        {
+          printf ("MAIN_FRAME %" G_GINT64_FORMAT "\n", now);
+          fflush (stdout);
+        }
+      if (bench->script_mode)
+        start_script (bench);
+      else
+        quit (bench);
+    }
+}
+
+static void
+connect_clock (Bench *bench)
+{
+  if (bench->clock != NULL)
+    return;
+  bench->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (bench->window)));
+  g_signal_connect_after (bench->clock, "paint", G_CALLBACK (paint_cb), bench);
+  g_signal_connect_after (bench->clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
+}
+
+static void
+realize_cb (GtkWidget *window,
+            Bench     *bench)
+{
+  connect_clock (bench);
+}
+
+/* Public ----------------------------------------------------------------------- */
+
+void
+seances_bench_attach (GtkWindow *window)
+{
+  Bench *bench;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (!env_on ("SEANCES_BENCH_FIRST_FRAME") && !env_on ("SEANCES_BENCH_SCRIPT"))
+    return;
+  if (g_object_get_data (G_OBJECT (window), "seances-bench") != NULL)
+    return;
+
+  bench = g_new0 (Bench, 1);
+  bench->window = window;
+  bench->first_frame_mode = env_on ("SEANCES_BENCH_FIRST_FRAME");
+  bench->script_mode = env_on ("SEANCES_BENCH_SCRIPT");
+  bench->pending = SERIES_NONE;
+  g_object_set_data_full (G_OBJECT (window), "seances-bench", bench, bench_free);
+
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    connect_clock (bench);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), bench);
+}
+
+void
+seances_bench_main_shown (GtkWindow          *window,
+                          SeancesAgendaView  *agenda,
+                          SeancesClientsView *clients,
+                          SeancesContext     *context)
+{
+  Bench *bench;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  bench = g_object_get_data (G_OBJECT (window), "seances-bench");
+  if (bench == NULL || bench->main_seen)
+    return;
+
+  bench->main_seen = TRUE;
+  bench->main_pending = TRUE;
+  bench->agenda = agenda;
+  bench->clients_view = clients;
+  g_set_object (&bench->context, context);
+  /* Make sure a frame comes, even if showing the page changed nothing visible. */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}
