@@ -447,8 +447,9 @@ def accept_recovery_key(app, before_continue=None):
 
 
 def wait_main(app, practice=PRACTICE):
-    """The main window, showing the practice name (window subtitle)."""
-    return find(app, 'label', practice['Nom du cabinet'], timeout=max(TIMEOUT, 20))
+    """The main window: its agenda, with the week's « Aujourd’hui » button."""
+    find(app, 'push button', 'Aujourd’hui', timeout=max(TIMEOUT, 20))
+    return find(app, None, 'Agenda')
 
 
 def close_window(proc, app, timeout=10):
