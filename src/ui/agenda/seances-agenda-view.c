@@ -507,6 +507,8 @@ seances_agenda_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->day, g_date_time_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  /* libadwaita 1.2 complains when a bin's bound child is disposed behind its back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_AGENDA_VIEW);
   G_OBJECT_CLASS (seances_agenda_view_parent_class)->dispose (object);
 }

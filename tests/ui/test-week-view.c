@@ -1,0 +1,242 @@
+/* test-week-view.c — the agenda's week view under Xvfb, in French
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by tests/harness/session --display: a real window on a real X display. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "agenda/seances-agenda-view.h"
+#include "agenda/seances-week-grid.h"
+#include "seances-test.h"
+#include "seances-time.h"
+
+#define NBSP "\xc2\xa0"
+
+typedef struct
+{
+  SeancesContext *context;
+  GtkWindow      *window;
+  GtkWidget      *view;
+} Fixture;
+
+static gint64
+paris (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  gint64 utc = 0;
+
+  g_assert_true (seances_time_from_local (tz, year, month, day, hour, minute, &utc, NULL));
+  return utc;
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  g_usleep (20000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+book (Fixture *fixture, gint64 client_id, gint64 start, const char *status)
+{
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (client_id, start, start + 50 * 60, "office", 6000);
+  g_autoptr(GError) error = NULL;
+
+  seances_appointment_set_status (draft, status);
+  g_assert_true (seances_appointment_store_create (seances_context_get_appointments (fixture->context),
+                                                   draft, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "seances.db", NULL);
+  g_autoptr(SeancesKey) key = seances_key_new_random ();
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
+  g_autoptr(SeancesClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = seances_database_create (path, key, &error);
+  g_assert_no_error (error);
+  g_free (practice->name);
+  practice->name = g_strdup ("Cabinet Les Tilleuls");
+  g_free (practice->practitioner);
+  practice->practitioner = g_strdup ("Claire Martin");
+  g_assert_true (seances_practice_save (database, practice, &error));
+
+  fixture->context = seances_context_new (database);
+  seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));
+
+  client = g_object_new (SEANCES_TYPE_CLIENT, "first-name", "Hélène", "last-name", "Martin",
+                         "email", "helene.martin@exemple.fr", "channel", "email", NULL);
+  g_assert_true (seances_client_store_add (seances_context_get_clients (fixture->context), client, &error));
+  g_assert_no_error (error);
+
+  book (fixture, seances_client_get_id (client), paris (2026, 11, 24, 14, 0), "scheduled");
+  book (fixture, seances_client_get_id (client), paris (2026, 11, 23, 9, 30), "no_show");
+  book (fixture, seances_client_get_id (client), paris (2026, 11, 25, 10, 0), "cancelled_in_time");
+  book (fixture, seances_client_get_id (client), paris (2026, 12, 1, 14, 0), "scheduled");
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 800);
+  fixture->view = g_object_new (SEANCES_TYPE_AGENDA_VIEW, NULL);
+  gtk_window_set_child (fixture->window, fixture->view);
+  seances_agenda_view_set_context (SEANCES_AGENDA_VIEW (fixture->view), fixture->context);
+  gtk_window_present (fixture->window);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->context);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What a person sees on the grid: each block's tooltip, in order. */
+static char *
+blocks_shown (Fixture *fixture)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_BUTTON (child))
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " | ");
+      g_string_append (out, gtk_widget_get_tooltip_text (child));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+range_label (Fixture *fixture)
+{
+  GtkWidget *button = find_widget (fixture->view, GTK_TYPE_MENU_BUTTON);
+  return gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
+}
+
+static void
+test_week_shows_sessions (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *shown = blocks_shown (fixture);
+
+  g_assert_cmpstr (range_label (fixture), ==, "23 – 29 novembre 2026");
+  /* The absence stays visible, the session cancelled in time frees its slot. */
+  g_assert_cmpstr (shown, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence | 14" NBSP "h" NBSP "00, Hélène Martin, Prévue");
+}
+
+static void
+test_next_week_and_back (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *next = NULL;
+  g_autofree char *today = NULL;
+
+  seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), 1);
+  settle ();
+  next = blocks_shown (fixture);
+  g_assert_cmpstr (range_label (fixture), ==, "30 novembre – 6 décembre 2026");
+  g_assert_cmpstr (next, ==, "14" NBSP "h" NBSP "00, Hélène Martin, Prévue");
+
+  seances_agenda_view_show_today (SEANCES_AGENDA_VIEW (fixture->view));
+  settle ();
+  today = blocks_shown (fixture);
+  g_assert_cmpstr (range_label (fixture), ==, "23 – 29 novembre 2026");
+}
+
+/* A block sits in its day's column, from its start to its end. */
+static void
+test_block_geometry (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  int width = gtk_widget_get_width (grid);
+  double column = (width - 56) / 7.0;
+  graphene_rect_t bounds;
+  GtkWidget *block = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && g_str_has_prefix (gtk_widget_get_tooltip_text (child), "14"))
+      block = child;
+  g_assert_nonnull (block);
+  g_assert_true (gtk_widget_compute_bounds (block, grid, &bounds));
+
+  /* Tuesday is the second column; 14 h is six hours below 8 h; 50 minutes tall. */
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x, 56 + column + 2, 2);
+  g_assert_cmpint ((int) bounds.origin.y, ==, seances_week_grid_get_hour_top (SEANCES_WEEK_GRID (grid), 14) + 1);
+  g_assert_cmpfloat_with_epsilon (bounds.size.height, 50 / 60.0 * 56 - 2, 2);
+}
+
+typedef struct { int year, month, day, hour, minute; } Slot;
+
+static void
+slot_cb (SeancesWeekGrid *grid, int year, int month, int day, int hour, int minute, Slot *slot)
+{
+  *slot = (Slot) { year, month, day, hour, minute };
+}
+
+/* Clicking a free half hour proposes that slot, in local time. */
+static void
+test_click_free_slot (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (grid);
+  int width = gtk_widget_get_width (grid);
+  double column = (width - 56) / 7.0;
+  Slot slot = { 0 };
+
+  g_signal_connect (grid, "slot-activated", G_CALLBACK (slot_cb), &slot);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "released", 1,
+                               56 + 3 * column + 10, (double) seances_week_grid_get_hour_top (SEANCES_WEEK_GRID (grid), 16.75));
+    }
+
+  /* Thursday 26 November, 16 h 45 rounds down to 16 h 30. */
+  g_assert_cmpint (slot.year, ==, 2026);
+  g_assert_cmpint (slot.month, ==, 11);
+  g_assert_cmpint (slot.day, ==, 26);
+  g_assert_cmpint (slot.hour, ==, 16);
+  g_assert_cmpint (slot.minute, ==, 30);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  seances_test_init_french ();
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/week-view/shows-sessions", Fixture, NULL, fixture_set_up, test_week_shows_sessions, fixture_tear_down);
+  g_test_add ("/week-view/next-week-and-back", Fixture, NULL, fixture_set_up, test_next_week_and_back, fixture_tear_down);
+  g_test_add ("/week-view/block-geometry", Fixture, NULL, fixture_set_up, test_block_geometry, fixture_tear_down);
+  g_test_add ("/week-view/click-free-slot", Fixture, NULL, fixture_set_up, test_click_free_slot, fixture_tear_down);
+
+  return g_test_run ();
+}
