@@ -5,6 +5,7 @@
 #include "seances-agenda-view.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "clients/seances-client-labels.h"
 #include "seances-appointment-editor.h"
@@ -31,6 +32,8 @@ struct _SeancesAgendaView
   SeancesContext  *context;
   GDateTime       *day;        /* local midnight of the day the user looks at */
   GPtrArray       *shown;      /* the sessions on screen */
+  GPtrArray       *pool;       /* block buttons, reused */
+  GtkWidget       *day_labels[7];
   gboolean         scrolled;   /* scrolled to the working hours once */
 };
 
@@ -176,41 +179,67 @@ block_clicked_cb (GtkButton         *block,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
+/* Blocks are kept and reused from week to week: making forty buttons anew at every
+ * switch cost most of the time a week switch took (build-aux/bench). */
+static GtkWidget *
+take_block (SeancesAgendaView *self,
+            guint              index)
+{
+  GtkWidget *button;
+  GtkWidget *label;
+
+  if (index < self->pool->len)
+    return g_ptr_array_index (self->pool, index);
+
+  button = gtk_button_new ();
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "appointment");
+  g_signal_connect (button, "clicked", G_CALLBACK (block_clicked_cb), self);
+  g_ptr_array_add (self->pool, g_object_ref_sink (button));
+  return button;
+}
+
 static GtkWidget *
 make_block (SeancesAgendaView  *self,
+            guint               index,
             SeancesAppointment *appointment)
 {
   GTimeZone *tz = seances_context_get_time_zone (self->context);
   const char *status = seances_appointment_get_status (appointment);
+  const char *name = client_name (self, appointment);
   g_autofree char *hour = seances_time_format_hour (tz, seances_appointment_get_start (appointment));
+  g_autofree char *text = g_strconcat (hour, "\n", name, NULL);
   g_autofree char *accessible = NULL;
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *time_label = gtk_label_new (hour);
-  GtkWidget *name_label = gtk_label_new (client_name (self, appointment));
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  GtkWidget *button = take_block (self, index);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
-  gtk_label_set_xalign (GTK_LABEL (time_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (time_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (time_label, "caption");
-  gtk_widget_add_css_class (name_label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), time_label);
-  gtk_box_append (GTK_BOX (box), name_label);
-  gtk_widget_set_valign (box, GTK_ALIGN_START);
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  bold->start_index = strlen (hour) + 1;
+  bold->end_index = G_MAXUINT;
+  pango_attr_list_insert (attributes, bold);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
 
-  gtk_widget_add_css_class (button, "appointment");
   if (g_strcmp0 (status, "scheduled") != 0 && g_strcmp0 (status, "honoured") != 0)
     gtk_widget_add_css_class (button, "appointment-off");
+  else
+    gtk_widget_remove_css_class (button, "appointment-off");
 
   /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue » */
-  accessible = g_strdup_printf (_("%s, %s, %s"), hour, client_name (self, appointment), seances_appointment_status_label (status));
+  accessible = g_strdup_printf (_("%s, %s, %s"), hour, name, seances_appointment_status_label (status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_tooltip_text (button, accessible);
 
   g_object_set_data_full (G_OBJECT (button), "appointment", g_object_ref (appointment), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (block_clicked_cb), self);
   return button;
 }
 
@@ -220,23 +249,28 @@ update_header (SeancesAgendaView *self,
                int                n_days,
                int                today_index)
 {
-  GtkWidget *child;
   g_autoptr(GDateTime) last = g_date_time_add_days (first, n_days - 1);
   g_autofree char *range = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_box))) != NULL)
-    gtk_box_remove (self->header_box, child);
-
-  for (int i = 0; i < n_days; i++)
+  for (int i = 0; i < (int) G_N_ELEMENTS (self->day_labels); i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
       /* Translators: a day's column in the week view, e.g. « lun. 23 »; in the day view « lundi 23 novembre » */
       g_autofree char *text = g_date_time_format (day, n_days > 1 ? _("%a %-d") : _("%A %-d %B"));
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *label = self->day_labels[i];
 
-      gtk_widget_add_css_class (label, i == today_index ? "today" : "dim-label");
-      gtk_widget_add_css_class (label, "heading");
-      gtk_box_append (self->header_box, label);
+      gtk_widget_set_visible (label, i < n_days);
+      gtk_label_set_text (GTK_LABEL (label), text);
+      if (i == today_index)
+        {
+          gtk_widget_add_css_class (label, "today");
+          gtk_widget_remove_css_class (label, "dim-label");
+        }
+      else
+        {
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_remove_css_class (label, "today");
+        }
     }
 
   if (n_days == 1)
@@ -317,7 +351,7 @@ refresh (SeancesAgendaView *self)
     seances_week_grid_set_hours (self->grid, practice->opening_hour, practice->closing_hour);
   seances_week_grid_set_days (self->grid, first, n_days, today_index, now_hour);
 
-  for (guint i = 0; i < self->shown->len; i++)
+  for (guint i = 0, n = 0; i < self->shown->len; i++)
     {
       SeancesAppointment *appointment = g_ptr_array_index (self->shown, i);
       const char *status = seances_appointment_get_status (appointment);
@@ -335,7 +369,7 @@ refresh (SeancesAgendaView *self)
       offset = day_number (start) - day_number (first);
       start_hour = g_date_time_get_hour (start) + g_date_time_get_minute (start) / 60.0;
       end_hour = start_hour + g_date_time_difference (end, start) / (double) G_TIME_SPAN_HOUR;
-      seances_week_grid_add_block (self->grid, make_block (self, appointment),
+      seances_week_grid_add_block (self->grid, make_block (self, n++, appointment),
                                    (int) offset, start_hour, MIN (end_hour, 24.0));
     }
 
@@ -507,6 +541,7 @@ seances_agenda_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->day, g_date_time_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
   /* libadwaita 1.2 complains when a bin's bound child is disposed behind its back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_AGENDA_VIEW);
@@ -552,6 +587,13 @@ static void
 seances_agenda_view_init (SeancesAgendaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pool = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_labels); i++)
+    {
+      self->day_labels[i] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->day_labels[i], "heading");
+      gtk_box_append (self->header_box, self->day_labels[i]);
+    }
   mode_toggled_cb (self);
 }
 

@@ -232,8 +232,11 @@ static void
 seances_week_grid_dispose (GObject *object)
 {
   SeancesWeekGrid *self = (SeancesWeekGrid *)object;
+  GtkWidget *child;
 
-  seances_week_grid_clear_blocks (self);
+  g_array_set_size (self->blocks, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (seances_week_grid_parent_class)->dispose (object);
 }
 
@@ -323,13 +326,15 @@ seances_week_grid_set_hours (SeancesWeekGrid *self,
   update_range (self);
 }
 
+/* Blocks stay children of the grid, hidden, until they are placed again: moving a
+ * widget in and out of the tree restyles it, which costs more than hiding it. */
 void
 seances_week_grid_clear_blocks (SeancesWeekGrid *self)
 {
   g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
 
   for (guint i = 0; i < self->blocks->len; i++)
-    gtk_widget_unparent (g_array_index (self->blocks, Block, i).widget);
+    gtk_widget_set_child_visible (g_array_index (self->blocks, Block, i).widget, FALSE);
   g_array_set_size (self->blocks, 0);
   update_range (self);
 }
@@ -346,7 +351,9 @@ seances_week_grid_add_block (SeancesWeekGrid *self,
   g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  if (gtk_widget_get_parent (widget) != GTK_WIDGET (self))
+    gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (widget, TRUE);
   g_array_append_val (self->blocks, block);
   update_range (self);
 }
