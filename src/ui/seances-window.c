@@ -10,12 +10,11 @@
 
 #include <glib/gi18n.h>
 
-#include "agenda/seances-agenda-view.h"
-#include "clients/seances-clients-view.h"
 #include "preferences/seances-preferences-window.h"
 #include "seances-bench.h"
 #include "seances-demo.h"
 #include "seances-keyring.h"
+#include "seances-main-view.h"
 #include "seances-vault.h"
 #include "setup/seances-passphrase-page.h"
 #include "setup/seances-recovery-key-page.h"
@@ -31,16 +30,14 @@ struct _SeancesWindow
 
   GtkStack               *stack;
   GtkSpinner             *spinner;
+  AdwStatusPage          *problem_page;
+
+  /* Made when first needed: most starts show none of the setup pages. */
   SeancesWelcomePage     *welcome_page;
   SeancesPassphrasePage  *passphrase_page;
   SeancesRecoveryKeyPage *recovery_key_page;
   SeancesUnlockPage      *unlock_page;
-  AdwStatusPage          *problem_page;
-  AdwViewSwitcherTitle   *switcher_title;
-  AdwViewStack           *view_stack;
-  AdwViewStackPage       *clients_page;
-  SeancesAgendaView      *agenda_view;
-  SeancesClientsView     *clients_view;
+  SeancesMainView        *main_view;
 
   GSettings              *settings;
   GCancellable           *cancellable;
@@ -73,10 +70,13 @@ update_actions (SeancesWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], main_shown (self));
 }
 
+static void ensure_page (SeancesWindow *self, const char *name);
+
 static void
 show_page (SeancesWindow *self,
            const char    *name)
 {
+  ensure_page (self, name);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, name);
@@ -92,31 +92,16 @@ show_problem (SeancesWindow *self,
 }
 
 static void
-update_main_page (SeancesWindow *self)
-{
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
-  gboolean clients = practice != NULL && g_strcmp0 (practice->vocabulary, "client") == 0;
-
-  adw_view_switcher_title_set_subtitle (self->switcher_title, practice != NULL ? practice->name : "");
-  /* The practitioner chooses the word: therapists see patients, coaches clients. */
-  adw_view_stack_page_set_title (self->clients_page, clients ? _("Clients") : _("Patients"));
-}
-
-static void
 show_main (SeancesWindow *self)
 {
-  update_main_page (self);
-  seances_agenda_view_set_context (self->agenda_view, self->context);
-  seances_clients_view_set_context (self->clients_view, self->context);
+  if (self->main_view == NULL)
+    {
+      self->main_view = seances_main_view_new (self->context);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
+    }
   show_page (self, "main");
-  update_actions (self);
-  seances_bench_main_shown (GTK_WINDOW (self), self->agenda_view, self->clients_view, self->context);
-}
-
-static void
-practice_changed_cb (SeancesWindow *self)
-{
-  update_main_page (self);
+  seances_bench_main_shown (GTK_WINDOW (self), seances_main_view_get_agenda (self->main_view),
+                            seances_main_view_get_clients (self->main_view), self->context);
 }
 
 static void
@@ -136,8 +121,78 @@ adopt_database (SeancesWindow   *self,
       if (seances_demo_parse_now (fixed_now, seances_context_get_time_zone (self->context), &now, NULL))
         seances_context_set_now (self->context, now);
     }
-  g_signal_connect_object (self->context, "practice-changed",
-                           G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Setup pages ----------------------------------------------------------------- */
+
+static void welcome_submitted_cb (SeancesWindow *self);
+static void passphrase_submitted_cb (SeancesWindow *self);
+static void recovery_key_confirmed_cb (SeancesWindow *self);
+static void unlock_submitted_cb (SeancesWindow *self);
+
+static GtkWidget *
+add_page (SeancesWindow *self,
+          GType          type,
+          const char    *name,
+          const char    *signal,
+          GCallback      callback)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  g_signal_connect_object (page, signal, callback, self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, page, name);
+  return page;
+}
+
+static SeancesWelcomePage *
+welcome_page (SeancesWindow *self)
+{
+  if (self->welcome_page == NULL)
+    self->welcome_page = SEANCES_WELCOME_PAGE (add_page (self, SEANCES_TYPE_WELCOME_PAGE, "welcome", "submitted",
+                                                         G_CALLBACK (welcome_submitted_cb)));
+  return self->welcome_page;
+}
+
+static SeancesPassphrasePage *
+passphrase_page (SeancesWindow *self)
+{
+  if (self->passphrase_page == NULL)
+    self->passphrase_page = SEANCES_PASSPHRASE_PAGE (add_page (self, SEANCES_TYPE_PASSPHRASE_PAGE, "passphrase",
+                                                               "submitted", G_CALLBACK (passphrase_submitted_cb)));
+  return self->passphrase_page;
+}
+
+static SeancesRecoveryKeyPage *
+recovery_key_page (SeancesWindow *self)
+{
+  if (self->recovery_key_page == NULL)
+    self->recovery_key_page = SEANCES_RECOVERY_KEY_PAGE (add_page (self, SEANCES_TYPE_RECOVERY_KEY_PAGE,
+                                                                   "recovery-key", "confirmed",
+                                                                   G_CALLBACK (recovery_key_confirmed_cb)));
+  return self->recovery_key_page;
+}
+
+static SeancesUnlockPage *
+unlock_page (SeancesWindow *self)
+{
+  if (self->unlock_page == NULL)
+    self->unlock_page = SEANCES_UNLOCK_PAGE (add_page (self, SEANCES_TYPE_UNLOCK_PAGE, "unlock", "submitted",
+                                                       G_CALLBACK (unlock_submitted_cb)));
+  return self->unlock_page;
+}
+
+static void
+ensure_page (SeancesWindow *self,
+             const char    *name)
+{
+  if (g_str_equal (name, "welcome"))
+    welcome_page (self);
+  else if (g_str_equal (name, "passphrase"))
+    passphrase_page (self);
+  else if (g_str_equal (name, "recovery-key"))
+    recovery_key_page (self);
+  else if (g_str_equal (name, "unlock"))
+    unlock_page (self);
 }
 
 /* After the database is open: the practice if it is still to be made, the recovery
@@ -151,8 +206,8 @@ show_practice (SeancesWindow *self)
     {
       if (!seances_context_save_practice (self->context, self->pending_practice, &error))
         {
-          seances_welcome_page_set_busy (self->welcome_page, FALSE);
-          seances_welcome_page_show_error (self->welcome_page, error->message);
+          seances_welcome_page_set_busy (welcome_page (self), FALSE);
+          seances_welcome_page_show_error (welcome_page (self), error->message);
           show_page (self, "welcome");
           return;
         }
@@ -161,7 +216,7 @@ show_practice (SeancesWindow *self)
 
   if (seances_context_get_practice (self->context) == NULL)
     {
-      seances_welcome_page_set_busy (self->welcome_page, FALSE);
+      seances_welcome_page_set_busy (welcome_page (self), FALSE);
       show_page (self, "welcome");
       return;
     }
@@ -191,8 +246,8 @@ created_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  seances_welcome_page_set_busy (self->welcome_page, FALSE);
-  seances_passphrase_page_set_busy (self->passphrase_page, FALSE);
+  seances_welcome_page_set_busy (welcome_page (self), FALSE);
+  seances_passphrase_page_set_busy (passphrase_page (self), FALSE);
 
   if (error != NULL && error->domain == SEANCES_KEYRING_ERROR)
     {
@@ -204,16 +259,16 @@ created_cb (GObject      *source,
       const char *page = gtk_stack_get_visible_child_name (self->stack);
 
       if (g_strcmp0 (page, "passphrase") == 0)
-        seances_passphrase_page_show_error (self->passphrase_page, error->message);
+        seances_passphrase_page_show_error (passphrase_page (self), error->message);
       else
-        seances_welcome_page_show_error (self->welcome_page, error->message);
+        seances_welcome_page_show_error (welcome_page (self), error->message);
       return;
     }
 
   adopt_database (self, database);
   if (recovery_key != NULL)
     {
-      seances_recovery_key_page_set_key (self->recovery_key_page, recovery_key);
+      seances_recovery_key_page_set_key (recovery_key_page (self), recovery_key);
       self->recovery_key_pending = TRUE;
       seances_secure_free (recovery_key);
     }
@@ -234,12 +289,12 @@ create_database (SeancesWindow *self,
 static void
 welcome_submitted_cb (SeancesWindow *self)
 {
-  g_autoptr(SeancesPractice) practice = seances_welcome_page_build_practice (self->welcome_page);
+  g_autoptr(SeancesPractice) practice = seances_welcome_page_build_practice (welcome_page (self));
   g_autoptr(GError) error = NULL;
 
   if (!seances_practice_validate (practice, &error))
     {
-      seances_welcome_page_show_error (self->welcome_page, error->message);
+      seances_welcome_page_show_error (welcome_page (self), error->message);
       return;
     }
 
@@ -252,15 +307,15 @@ welcome_submitted_cb (SeancesWindow *self)
       return;
     }
 
-  seances_welcome_page_set_busy (self->welcome_page, TRUE);
+  seances_welcome_page_set_busy (welcome_page (self), TRUE);
   create_database (self, NULL);
 }
 
 static void
 passphrase_submitted_cb (SeancesWindow *self)
 {
-  seances_passphrase_page_set_busy (self->passphrase_page, TRUE);
-  create_database (self, seances_passphrase_page_get_passphrase (self->passphrase_page));
+  seances_passphrase_page_set_busy (passphrase_page (self), TRUE);
+  create_database (self, seances_passphrase_page_get_passphrase (passphrase_page (self)));
 }
 
 static void
@@ -270,7 +325,7 @@ recovery_key_confirmed_cb (SeancesWindow *self)
 
   if (!seances_context_confirm_recovery_key (self->context, &error))
     g_warning ("Cannot record the recovery key confirmation: %s", error->message);
-  seances_recovery_key_page_clear (self->recovery_key_page);
+  seances_recovery_key_page_clear (recovery_key_page (self));
   self->recovery_key_pending = FALSE;
   show_main (self);
 }
@@ -290,10 +345,10 @@ unlocked_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  seances_unlock_page_set_busy (self->unlock_page, FALSE);
+  seances_unlock_page_set_busy (unlock_page (self), FALSE);
   if (database == NULL)
     {
-      seances_unlock_page_show_error (self->unlock_page, error->message);
+      seances_unlock_page_show_error (unlock_page (self), error->message);
       return;
     }
 
@@ -304,8 +359,8 @@ unlocked_cb (GObject      *source,
 static void
 unlock_submitted_cb (SeancesWindow *self)
 {
-  seances_unlock_page_set_busy (self->unlock_page, TRUE);
-  seances_vault_unlock_async (self->vault, seances_unlock_page_get_secret (self->unlock_page),
+  seances_unlock_page_set_busy (unlock_page (self), TRUE);
+  seances_vault_unlock_async (self->vault, seances_unlock_page_get_secret (unlock_page (self)),
                               self->cancellable, unlocked_cb, g_object_ref (self));
 }
 
@@ -334,7 +389,7 @@ opened_cb (GObject      *source,
       show_page (self, "welcome");
       break;
     case SEANCES_VAULT_NEEDS_SECRET:
-      seances_unlock_page_set_reason (self->unlock_page, seances_vault_get_reason (self->vault));
+      seances_unlock_page_set_reason (unlock_page (self), seances_vault_get_reason (self->vault));
       show_page (self, "unlock");
       break;
     case SEANCES_VAULT_OPEN:
@@ -358,30 +413,14 @@ spinner_delay_cb (gpointer data)
 /* Main page ------------------------------------------------------------------- */
 
 static void
-client_requested_cb (SeancesWindow *self,
-                     gint64         client_id)
-{
-  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (self->context), client_id);
-
-  if (client == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "clients");
-  seances_clients_view_open_client (self->clients_view, client);
-}
-
-static void
-new_session_requested_cb (SeancesWindow *self,
-                          SeancesClient *client)
-{
-  seances_agenda_view_new_session (self->agenda_view, client);
-}
-
-static void
 new_session_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  seances_agenda_view_new_session (SEANCES_WINDOW (widget)->agenda_view, NULL);
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+
+  seances_main_view_show (self->main_view, "agenda");
+  seances_agenda_view_new_session (seances_main_view_get_agenda (self->main_view), NULL);
 }
 
 static void
@@ -403,8 +442,13 @@ show_page_action_cb (GtkWidget  *widget,
 {
   SeancesWindow *self = SEANCES_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         g_str_equal (action_name, "win.show-agenda") ? "agenda" : "clients");
+  if (g_str_equal (action_name, "win.show-agenda"))
+    seances_main_view_show (self->main_view, "agenda");
+  else
+    {
+      seances_main_view_show (self->main_view, "clients");
+      seances_clients_view_focus_search (seances_main_view_get_clients (self->main_view));
+    }
 }
 
 static void
@@ -414,8 +458,8 @@ find_action_cb (GtkWidget  *widget,
 {
   SeancesWindow *self = SEANCES_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "clients");
-  seances_clients_view_focus_search (self->clients_view);
+  seances_main_view_show (self->main_view, "clients");
+  seances_clients_view_focus_search (seances_main_view_get_clients (self->main_view));
 }
 
 static void
@@ -425,11 +469,13 @@ agenda_action_cb (GtkWidget  *widget,
 {
   SeancesWindow *self = SEANCES_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "agenda");
+  SeancesAgendaView *agenda = seances_main_view_get_agenda (self->main_view);
+
+  seances_main_view_show (self->main_view, "agenda");
   if (g_str_equal (action_name, "agenda.today"))
-    seances_agenda_view_show_today (self->agenda_view);
+    seances_agenda_view_show_today (agenda);
   else
-    seances_agenda_view_move (self->agenda_view, g_str_equal (action_name, "agenda.next") ? 1 : -1);
+    seances_agenda_view_move (agenda, g_str_equal (action_name, "agenda.next") ? 1 : -1);
 }
 
 /* Window ---------------------------------------------------------------------- */
@@ -484,32 +530,11 @@ seances_window_class_init (SeancesWindowClass *klass)
   object_class->finalize = seances_window_finalize;
   window_class->close_request = seances_window_close_request;
 
-  g_type_ensure (SEANCES_TYPE_WELCOME_PAGE);
-  g_type_ensure (SEANCES_TYPE_PASSPHRASE_PAGE);
-  g_type_ensure (SEANCES_TYPE_RECOVERY_KEY_PAGE);
-  g_type_ensure (SEANCES_TYPE_UNLOCK_PAGE);
-  g_type_ensure (SEANCES_TYPE_AGENDA_VIEW);
-  g_type_ensure (SEANCES_TYPE_CLIENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, passphrase_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, recovery_key_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, problem_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, clients_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, agenda_view);
-  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, clients_view);
-  gtk_widget_class_bind_template_callback (widget_class, welcome_submitted_cb);
-  gtk_widget_class_bind_template_callback (widget_class, passphrase_submitted_cb);
-  gtk_widget_class_bind_template_callback (widget_class, recovery_key_confirmed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, unlock_submitted_cb);
-  gtk_widget_class_bind_template_callback (widget_class, client_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
