@@ -283,6 +283,10 @@ test_add_and_reload (Fixture       *fixture,
   g_assert_cmpstr (seances_client_get_note (again), ==, "Règle par virement.");
   g_assert_cmpstr (seances_client_get_sort_name (again), ==, "Martin Hélène");
   g_assert_null (seances_client_store_lookup (reloaded, 999));
+
+  /* The folded keys come back from the database: searching works as before. */
+  seances_client_store_set_filter (reloaded, SEANCES_CLIENT_FILTER_ALL, "helene 06 12");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
   g_assert_finalize_object (g_steal_pointer (&reloaded));
 }
 

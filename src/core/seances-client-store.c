@@ -159,7 +159,7 @@ load (SeancesClientStore  *self,
 
   stmt = seances_database_prepare (self->database,
                                    "SELECT id, first_name, last_name, email, phone, channel,"
-                                   " status, rhythm_weeks, note FROM client",
+                                   " status, rhythm_weeks, note, sort_key, search_key FROM client",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -184,8 +184,7 @@ load (SeancesClientStore  *self,
                              "rhythm-weeks", sqlite3_column_int (stmt, 7),
                              "note", column_text (stmt, 8),
                              NULL);
-      /* Folded now rather than at the first keystroke, which must stay fast. */
-      seances_client_get_search_key (client);
+      seances_client_take_keys (client, g_strdup (column_text (stmt, 9)), g_strdup (column_text (stmt, 10)));
       g_ptr_array_add (self->clients, client);
       index_client (self, client);
     }

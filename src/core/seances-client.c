@@ -570,3 +570,18 @@ seances_client_get_search_key (SeancesClient *self)
     }
   return self->search_key;
 }
+
+/* For the store: keys read back from the database, folded when the client was saved,
+ * so that loading five thousand clients does not fold them all again. */
+void
+seances_client_take_keys (SeancesClient *self,
+                          char          *sort_key,
+                          char          *search_key)
+{
+  g_return_if_fail (SEANCES_IS_CLIENT (self));
+
+  g_free (self->sort_key);
+  self->sort_key = sort_key;
+  g_free (self->search_key);
+  self->search_key = search_key;
+}

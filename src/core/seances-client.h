@@ -54,4 +54,8 @@ const char    *seances_client_get_sort_name    (SeancesClient  *self);
 const char    *seances_client_get_sort_key     (SeancesClient  *self);
 const char    *seances_client_get_search_key   (SeancesClient  *self);
 
+void           seances_client_take_keys        (SeancesClient *self,
+                                                char          *sort_key,
+                                                char          *search_key);
+
 G_END_DECLS
