@@ -27,6 +27,7 @@ typedef struct
   SeancesKey         *key;
   char               *recovery_key;
   SeancesVaultStatus  status;
+  gboolean            create;       /* make the database rather than open it */
   gboolean            store_after;  /* unlocking with a recovery key puts it back */
 } Job;
 
@@ -100,16 +101,19 @@ new_task (SeancesVault        *self,
   return task;
 }
 
+/* Opens, or with job->create makes, the database: SQLCipher's key derivation for a
+ * passphrase takes a fifth of a second, so never on the caller's thread. */
 static void
-open_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+database_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   SeancesVault *self = source;
   Job *job = task_data;
   GError *error = NULL;
-  SeancesDatabase *database = seances_database_open (self->path, job->key, &error);
+  SeancesDatabase *database = job->create ? seances_database_create (self->path, job->key, &error)
+                                          : seances_database_open (self->path, job->key, &error);
 
   if (database != NULL)
     g_task_return_pointer (task, database, g_object_unref);
@@ -117,21 +121,20 @@ open_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Opens with a copy of @key in a thread, then calls @callback with the outer task. */
 static void
-create_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+open_in_thread (SeancesVault        *self,
+                const SeancesKey    *key,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                GTask               *outer)
 {
-  SeancesVault *self = source;
-  Job *job = task_data;
-  GError *error = NULL;
-  SeancesDatabase *database = seances_database_create (self->path, job->key, &error);
+  g_autoptr(GTask) inner = g_task_new (self, cancellable, callback, outer);
+  Job *job = g_new0 (Job, 1);
 
-  if (database != NULL)
-    g_task_return_pointer (task, database, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  job->key = seances_key_copy (key);
+  g_task_set_task_data (inner, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (inner, database_thread);
 }
 
 /* Open ------------------------------------------------------------------------ */
@@ -172,7 +175,6 @@ looked_up_cb (GObject      *source,
   SeancesVault *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GTask) inner = NULL;
 
   job->key = seances_keyring_lookup_finish (result, &error);
   if (job->key == NULL)
@@ -183,10 +185,7 @@ looked_up_cb (GObject      *source,
       return;
     }
 
-  inner = g_task_new (self, cancellable, opened_with_keyring_key_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, g_new0 (Job, 1), (GDestroyNotify) job_free);
-  ((Job *) g_task_get_task_data (inner))->key = seances_key_copy (job->key);
-  g_task_run_in_thread (inner, open_thread);
+  open_in_thread (self, job->key, cancellable, opened_with_keyring_key_cb, g_steal_pointer (&task));
 }
 
 void
@@ -247,7 +246,7 @@ key_stored_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  g_task_run_in_thread (task, create_thread);
+  g_task_run_in_thread (task, database_thread);
 }
 
 /* With @passphrase NULL the key is random and goes to the keyring first: without a
@@ -278,11 +277,13 @@ seances_vault_create_async (SeancesVault        *self,
   if (passphrase != NULL)
     {
       job->key = seances_key_new_passphrase (passphrase);
-      g_task_run_in_thread (task, create_thread);
+      job->create = TRUE;
+      g_task_run_in_thread (task, database_thread);
       return;
     }
 
   job->key = seances_key_new_random ();
+  job->create = TRUE;
   job->recovery_key = seances_recovery_key_encode (job->key);
   seances_keyring_store_async (self->path, job->key, cancellable, key_stored_cb,
                                g_steal_pointer (&task));
@@ -358,7 +359,6 @@ seances_vault_unlock_async (SeancesVault        *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   Job *job;
 
   g_return_if_fail (SEANCES_IS_VAULT (self));
@@ -389,10 +389,7 @@ seances_vault_unlock_async (SeancesVault        *self,
   else
     job->key = seances_key_new_passphrase (secret);
 
-  inner = g_task_new (self, cancellable, unlocked_cb, g_object_ref (task));
-  g_task_set_task_data (inner, g_new0 (Job, 1), (GDestroyNotify) job_free);
-  ((Job *) g_task_get_task_data (inner))->key = seances_key_copy (job->key);
-  g_task_run_in_thread (inner, open_thread);
+  open_in_thread (self, job->key, cancellable, unlocked_cb, g_object_ref (task));
 }
 
 SeancesDatabase *
