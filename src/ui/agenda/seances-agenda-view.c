@@ -533,6 +533,15 @@ scroll_to_working_hours (SeancesAgendaView *self)
                               seances_week_grid_get_hour_top (self->grid, practice->opening_hour));
 }
 
+/* Coming back from the people's files: a name may have changed there. Watching the
+ * client list itself would redraw the week at every keystroke of its search. */
+static void
+seances_agenda_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (seances_agenda_view_parent_class)->map (widget);
+  refresh (SEANCES_AGENDA_VIEW (widget));
+}
+
 static void
 seances_agenda_view_dispose (GObject *object)
 {
@@ -555,6 +564,7 @@ seances_agenda_view_class_init (SeancesAgendaViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = seances_agenda_view_dispose;
+  widget_class->map = seances_agenda_view_map;
 
   /* a client id: « Voir la fiche » from a session */
   signals[CLIENT_REQUESTED] =
@@ -612,8 +622,6 @@ seances_agenda_view_set_context (SeancesAgendaView *self,
                            G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "practice-changed",
                            G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (seances_context_get_clients (context), "items-changed",
-                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
   seances_agenda_view_show_today (self);
   scroll_to_working_hours (self);
 }

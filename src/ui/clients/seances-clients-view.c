@@ -11,6 +11,7 @@
 
 #include "seances-client-editor.h"
 #include "seances-client-labels.h"
+#include "seances-client-list.h"
 #include "seances-client-page.h"
 
 struct _SeancesClientsView
@@ -23,8 +24,7 @@ struct _SeancesClientsView
   GtkDropDown         *filter_dropdown;
   AdwButtonContent    *new_button_content;
   GtkStack            *list_stack;
-  GtkListView         *list_view;
-  GtkNoSelection      *selection;
+  SeancesClientList   *client_list;
   AdwStatusPage       *empty_page;
   GtkButton           *empty_new_button;
   GtkStack            *detail_stack;
@@ -32,6 +32,7 @@ struct _SeancesClientsView
 
   SeancesContext      *context;
   gulong               practice_changed_id;
+  gulong               clients_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesClientsView, seances_clients_view, ADW_TYPE_BIN)
@@ -50,6 +51,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static GListModel *
+get_clients (SeancesClientsView *self)
+{
+  return seances_client_list_get_model (self->client_list);
+}
+
 static gboolean
 has_search (SeancesClientsView *self)
 {
@@ -62,8 +69,7 @@ update_empty_state (SeancesClientsView *self)
   SeancesClientStore *clients;
   gboolean says_client;
 
-  if (self->context == NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  if (self->context == NULL || g_list_model_get_n_items (get_clients (self)) > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
@@ -108,7 +114,7 @@ update_vocabulary (SeancesClientsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, search,
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->client_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, says_client ? _("Clients") : _("Patients"),
                                   -1);
   adw_button_content_set_label (self->new_button_content, new_label);
@@ -145,8 +151,10 @@ stop_search_cb (SeancesClientsView *self)
 static void
 search_activated_cb (SeancesClientsView *self)
 {
-  g_autoptr(SeancesClient) client = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  g_autoptr(SeancesClient) client = NULL;
 
+  if (get_clients (self) != NULL)
+    client = g_list_model_get_item (get_clients (self), 0);
   if (client != NULL)
     seances_clients_view_open_client (self, client);
 }
@@ -161,7 +169,7 @@ static void
 row_activated_cb (SeancesClientsView *self,
                   guint               position)
 {
-  g_autoptr(SeancesClient) client = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(SeancesClient) client = g_list_model_get_item (get_clients (self), position);
 
   if (client != NULL)
     seances_clients_view_open_client (self, client);
@@ -185,82 +193,6 @@ static void
 practice_changed_cb (SeancesClientsView *self)
 {
   update_vocabulary (self);
-}
-
-/* Rows are built in code, not from a GtkBuilder template: the list view makes up to
- * a couple of hundred of them at every search keystroke, and parsing XML for each
- * costs tens of milliseconds (measured by build-aux/bench). */
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *contact = gtk_label_new (NULL);
-  GtkWidget *archived = gtk_label_new (C_("client status", "Archived"));
-
-  gtk_widget_set_margin_top (row, 3);
-  gtk_widget_set_margin_bottom (row, 3);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (contact), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (contact), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (contact, "caption");
-  gtk_widget_add_css_class (contact, "dim-label");
-  gtk_widget_set_valign (archived, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (archived, "caption-heading");
-  gtk_widget_add_css_class (archived, "dim-label");
-
-  gtk_box_append (GTK_BOX (text), name);
-  gtk_box_append (GTK_BOX (text), contact);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), archived);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-row_update (GtkListItem *item)
-{
-  SeancesClient *client = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *text = gtk_widget_get_first_child (row);
-  GtkWidget *name = gtk_widget_get_first_child (text);
-  GtkWidget *contact = gtk_widget_get_next_sibling (name);
-  GtkWidget *archived = gtk_widget_get_next_sibling (text);
-  g_autofree char *line = seances_client_contact_line (seances_client_get_phone (client),
-                                                       seances_client_get_email (client));
-
-  gtk_label_set_text (GTK_LABEL (name), seances_client_get_display_name (client));
-  gtk_label_set_text (GTK_LABEL (contact), line);
-  gtk_widget_set_visible (archived, !seances_client_is_active (client));
-}
-
-static void
-row_client_notified_cb (SeancesClient *client,
-                        GParamSpec    *pspec,
-                        GtkListItem   *item)
-{
-  row_update (item);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  row_update (item);
-  /* An edit that keeps the row in place changes the client, not the list. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify",
-                           G_CALLBACK (row_client_notified_cb), item, 0);
-}
-
-static void
-row_unbind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_client_notified_cb, item);
 }
 
 static void
@@ -288,7 +220,7 @@ back_action (GtkWidget  *widget,
   SeancesClientsView *self = SEANCES_CLIENTS_VIEW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_side);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->client_list));
 }
 
 static void
@@ -297,6 +229,7 @@ seances_clients_view_dispose (GObject *object)
   SeancesClientsView *self = (SeancesClientsView *)object;
 
   g_clear_signal_handler (&self->practice_changed_id, self->context);
+  g_clear_signal_handler (&self->clients_changed_id, get_clients (self));
   g_clear_object (&self->context);
   /* The bin's child is a template child too: the bin lets go of it first, so that
    * disposing the template does not leave the bin pointing at a finalized widget. */
@@ -367,6 +300,7 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
     g_signal_new ("new-session-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SEANCES_TYPE_CLIENT);
 
+  g_type_ensure (SEANCES_TYPE_CLIENT_LIST);
   g_type_ensure (SEANCES_TYPE_CLIENT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -377,8 +311,7 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, new_button_content);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_view);
-  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, client_list);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, detail_stack);
@@ -386,7 +319,6 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
 
@@ -400,14 +332,7 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
 static void
 seances_clients_view_init (SeancesClientsView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
 
   /* Typing anywhere in the list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_side);
@@ -434,16 +359,22 @@ seances_clients_view_set_context (SeancesClientsView *self,
     return;
 
   g_clear_signal_handler (&self->practice_changed_id, self->context);
+  g_clear_signal_handler (&self->clients_changed_id, get_clients (self));
   g_set_object (&self->context, context);
+  seances_client_list_set_model (self->client_list,
+                                 context != NULL ? G_LIST_MODEL (seances_context_get_clients (context)) : NULL);
   if (context != NULL)
-    self->practice_changed_id =
-      g_signal_connect_object (context, "practice-changed",
-                               G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      self->practice_changed_id =
+        g_signal_connect_object (context, "practice-changed",
+                                 G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
+      self->clients_changed_id =
+        g_signal_connect_object (get_clients (self), "items-changed",
+                                 G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   seances_client_page_set_context (self->client_page, context);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  gtk_no_selection_set_model (self->selection,
-                              context != NULL ? G_LIST_MODEL (seances_context_get_clients (context)) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new", context != NULL);
   apply_filter (self);
   update_vocabulary (self);
