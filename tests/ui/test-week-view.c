@@ -114,7 +114,7 @@ find_widget (GtkWidget *root, GType type)
   return NULL;
 }
 
-/* What a person sees on the grid: each block's tooltip, in order. */
+/* What a person sees on the grid: each block's description (its tooltip), in order. */
 static char *
 blocks_shown (Fixture *fixture)
 {
@@ -127,7 +127,7 @@ blocks_shown (Fixture *fixture)
         continue;
       if (out->len > 0)
         g_string_append (out, " | ");
-      g_string_append (out, gtk_widget_get_tooltip_text (child));
+      g_string_append (out, g_object_get_data (G_OBJECT (child), "description"));
     }
   return g_string_free (out, FALSE);
 }
@@ -178,7 +178,7 @@ test_block_geometry (Fixture *fixture, gconstpointer data)
   GtkWidget *block = NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && g_str_has_prefix (gtk_widget_get_tooltip_text (child), "14"))
+    if (GTK_IS_BUTTON (child) && g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), "14"))
       block = child;
   g_assert_nonnull (block);
   g_assert_true (gtk_widget_compute_bounds (block, grid, &bounds));

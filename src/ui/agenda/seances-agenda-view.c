@@ -179,6 +179,17 @@ block_clicked_cb (GtkButton         *block,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
+static gboolean
+block_query_tooltip_cb (GtkWidget  *block,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (block), "description"));
+  return TRUE;
+}
+
 /* Blocks are kept and reused from week to week: making forty buttons anew at every
  * switch cost most of the time a week switch took (build-aux/bench). */
 static GtkWidget *
@@ -202,6 +213,8 @@ take_block (SeancesAgendaView *self,
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "appointment");
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (block_query_tooltip_cb), NULL);
   g_signal_connect (button, "clicked", G_CALLBACK (block_clicked_cb), self);
   g_ptr_array_add (self->pool, g_object_ref_sink (button));
   return button;
@@ -237,7 +250,10 @@ make_block (SeancesAgendaView  *self,
   /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue » */
   accessible = g_strdup_printf (_("%s, %s, %s"), hour, name, seances_appointment_status_label (status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_tooltip_text (button, accessible);
+
+  /* The tooltip is made when asked for: setting it on forty blocks at every week
+   * switch cost ten times the rest of the switch (build-aux/bench). */
+  g_object_set_data_full (G_OBJECT (button), "description", g_steal_pointer (&accessible), g_free);
 
   g_object_set_data_full (G_OBJECT (button), "appointment", g_object_ref (appointment), g_object_unref);
   return button;
