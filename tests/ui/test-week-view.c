@@ -123,7 +123,7 @@ blocks_shown (Fixture *fixture)
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (!GTK_IS_BUTTON (child) || !gtk_widget_get_child_visible (child))
+      if (!GTK_IS_BUTTON (child) || !gtk_widget_get_visible (child))
         continue;
       if (out->len > 0)
         g_string_append (out, " | ");

@@ -326,15 +326,16 @@ seances_week_grid_set_hours (SeancesWeekGrid *self,
   update_range (self);
 }
 
-/* Blocks stay children of the grid, hidden, until they are placed again: moving a
- * widget in and out of the tree restyles it, which costs more than hiding it. */
+/* Blocks stay children of the grid, hidden (and so out of the accessibility tree),
+ * until they are placed again: moving a widget in and out of the tree restyles it,
+ * which costs more than hiding it. */
 void
 seances_week_grid_clear_blocks (SeancesWeekGrid *self)
 {
   g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
 
   for (guint i = 0; i < self->blocks->len; i++)
-    gtk_widget_set_child_visible (g_array_index (self->blocks, Block, i).widget, FALSE);
+    gtk_widget_set_visible (g_array_index (self->blocks, Block, i).widget, FALSE);
   g_array_set_size (self->blocks, 0);
   update_range (self);
 }
@@ -353,7 +354,7 @@ seances_week_grid_add_block (SeancesWeekGrid *self,
 
   if (gtk_widget_get_parent (widget) != GTK_WIDGET (self))
     gtk_widget_set_parent (widget, GTK_WIDGET (self));
-  gtk_widget_set_child_visible (widget, TRUE);
+  gtk_widget_set_visible (widget, TRUE);
   g_array_append_val (self->blocks, block);
   update_range (self);
 }
