@@ -333,6 +333,135 @@ def type_text(text, delay=0.05):
         time.sleep(delay)
 
 
+KEYSYMS = {'Up': 0xff52, 'Down': 0xff54, 'Left': 0xff51, 'Right': 0xff53, 'Return': 0xff0d,
+           'space': 0x20, 'Escape': 0xff1b, 'Tab': 0xff09, 'Home': 0xff50, 'End': 0xff57}
+
+
+def press(key, times=1, delay=0.05):
+    """Press a named key (see KEYSYMS) into the focused widget, times times."""
+    for _ in range(times):
+        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[key], None, pyatspi.KEY_SYM)
+        time.sleep(delay)
+
+
+def spaces(text):
+    """French typography puts no-break spaces in « 14 h 00 » and « 60,00 € »: make them plain."""
+    return (text or '').replace('\u00a0', ' ').replace('\u202f', ' ')
+
+
+def find_window(app, title, timeout=TIMEOUT):
+    """A top-level window of app by its title, whatever role it is given (frame, dialog; GTK 4.8
+    may expose a modal window as a 'filler' without the SHOWING state)."""
+    return wait_for(lambda: next((w for w in children(app) if _safe(lambda: w.name) == title), None),
+                    timeout, f'the window « {title} »')
+
+
+def window_gone(app, window, timeout=TIMEOUT):
+    wait_for(lambda: window not in children(app), timeout, f'{describe(window)} to close')
+
+
+def in_window(window, role=None, name=None, timeout=TIMEOUT, substring=False):
+    """find() inside a window; checks that it shows only when the window says it is showing."""
+    return find(window, role, name, timeout, substring,
+                showing=has_state(window, pyatspi.STATE_SHOWING))
+
+
+# The contents of popovers (calendars, combo lists, menus) are separate surfaces: GTK 4.8 reports
+# wrong extents for them, so they are driven with the keyboard, as a person without a mouse would.
+
+MONTHS_FR = ('janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août',
+             'septembre', 'octobre', 'novembre', 'décembre')
+
+
+def popover_child(root, predicate, what, timeout=TIMEOUT):
+    """The descendant of root (inside an open popover, not 'showing' for is_showing) that
+    predicate() accepts; then a short pause so the popover has the keyboard."""
+    acc = wait_for(lambda: next((a for a in find_all(root, showing=False) if predicate(a)), None),
+                   timeout, what)
+    time.sleep(0.3)
+    return acc
+
+
+def menu_button_text(button):
+    """The label of a GtkMenuButton (GTK 4.8 puts a named push button inside the outer one)."""
+    inner = find_all(button, 'push button', showing=False)
+    return _safe(lambda: (inner[0] if inner else button).name, '')
+
+
+def pick_date(window, button_name, year, month, day):
+    """Open the calendar of the menu button button_name (its label is a French date, e.g.
+    « mardi 24 novembre 2026 »), go to day with the arrow keys, select it with Space, and
+    wait until the button shows the new date. The month must be the shown one or next to it."""
+    button = in_window(window, 'push button', button_name)
+    shown = menu_button_text(button).split()
+    try:
+        shown_month = int(shown[-1]) * 12 + MONTHS_FR.index(shown[-2])
+    except (ValueError, IndexError):
+        fail(f'« {button_name} » does not show a date: {shown!r}')
+    diff = year * 12 + month - 1 - shown_month
+    if diff not in (-1, 0, 1):
+        fail(f'{day}/{month}/{year} is more than a month away from « {" ".join(shown)} »')
+    click(button)
+    calendar = popover_child(button, lambda a: _safe(a.getRoleName) != 'push button'
+                             and _safe(lambda: a.name) == 'GtkCalendar'
+                             and has_state(a, pyatspi.STATE_FOCUSED),
+                             'the calendar to have the keyboard focus')
+    grid = wait_for(lambda: next(c for c in children(calendar) if len(children(c)) == 7 + 42),
+                    what='the grid of days')
+    days = [_safe(lambda: get_text(label), '') for label in children(grid)[7:]]
+    firsts = [i for i, text in enumerate(days) if text == '1']
+    if diff == 0:
+        index = firsts[0] + day - 1
+    elif diff == 1:
+        index = firsts[1] + day - 1
+    else:
+        index = max(i for i in range(firsts[0]) if days[i] == str(day))
+    # The focus starts nowhere or on the last day focused: bring it to the top left cell first.
+    press('Up', 6)
+    press('Left', 7)
+    press('Down', index // 7)
+    press('Right', index % 7)
+    press('space')
+    want = f'{day} {MONTHS_FR[month - 1]} {year}'
+    wait_for(lambda: menu_button_text(button).endswith(' ' + want),
+             what=f'« {button_name} » to show {want}')
+
+
+def _in_popover(acc, stop):
+    while acc is not None and acc != stop:
+        if _safe(lambda: acc.name) == 'GtkPopover':
+            return True
+        acc = _safe(lambda: acc.parent)
+    return False
+
+
+def combo_text(combo):
+    """What a combo box (AdwComboRow, GtkDropDown) shows as chosen."""
+    items = [i for i in find_all(combo, 'list item', showing=False) if not _in_popover(i, combo)]
+    labels = find_all(items[0], 'label', showing=False) if items else []
+    return _safe(lambda: get_text(labels[0]), '') if labels else ''
+
+
+def choose(combo, option):
+    """Choose option in a combo box as a person would: open its list (pointer), then arrow keys
+    and Enter; wait until the combo shows it."""
+    if combo_text(combo) == option:
+        return
+    pointer_click(combo)
+    listing = popover_child(combo, lambda a: _safe(a.getRoleName) == 'list' and any(
+        has_state(i, pyatspi.STATE_FOCUSED) for i in children(a)), f'the list of {describe(combo)}')
+    items = children(listing)
+    texts = [_safe(lambda: get_text(find_all(i, 'label', showing=False)[0]), '') for i in items]
+    if option not in texts:
+        press('Escape')
+        fail(f'{describe(combo)} has no option {option!r} (it has {texts})')
+    current = next(n for n, i in enumerate(items) if has_state(i, pyatspi.STATE_FOCUSED))
+    target = texts.index(option)
+    press('Down' if target > current else 'Up', abs(target - current))
+    press('Return')
+    wait_for(lambda: combo_text(combo) == option, what=f'{describe(combo)} to show {option!r}')
+
+
 # --- Screenshots and debugging ------------------------------------------------------------
 
 def screenshot(path, pid=None):

@@ -1,22 +1,32 @@
 #!/usr/bin/python3
 """Walk through Séances' screens and write one PNG per screen into DIR.
 
-    /usr/bin/python3 tests/harness/screenshots.py DIR
+    /usr/bin/python3 tests/harness/screenshots.py DIR [--first-run | --demo]
 
 Run inside `tests/harness/session --keyring --display --a11y --lang fr` (build-aux/screenshots
-does it). The app is $SEANCES_BIN (default _build/src/seances). From an empty home it goes
-through the first run (welcome, then recovery key, or passphrase when there is no keyring, then
-main), then, with a keyring, empties it and shows the unlock page. With a prepared home whose
-key is in the keyring it only shows the main window.
+does it, once per phase, each in a fresh session). The app is $SEANCES_BIN (default
+_build/src/seances).
+
+--first-run (the default): from an empty home, the first run (welcome, then recovery key, or
+passphrase when there is no keyring, then main), then, with a keyring, empties it and shows the
+unlock page. With a prepared home whose key is in the keyring it only shows the main window.
+
+--demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
+with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
+06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
+12-preferences.
 """
 import os
+import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import atspi as A  # noqa: E402
 
-out_dir = sys.argv[1] if len(sys.argv) > 1 else 'screenshots'
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+phase = next((a for a in sys.argv[1:] if a in ('--first-run', '--demo')), '--first-run')
+out_dir = args[0] if args else 'screenshots'
 os.makedirs(out_dir, exist_ok=True)
 shots = []
 
@@ -95,7 +105,167 @@ def run():
         unlock_pages(key)
 
 
-status = A.main(run)
+# --- The demo practice ----------------------------------------------------------------------
+
+DEMO_NOW = os.environ.get('SEANCES_NOW') or '2026-11-24T14:00'
+SCREEN = (1280, 800)
+
+
+def shot_as(name):
+    """The whole screen (the main window fills it), named name.png."""
+    time.sleep(0.5)  # let the last change paint
+    path = os.path.join(out_dir, f'{name}.png')
+    A.screenshot(path)
+    shots.append(path)
+
+
+def xdotool(*args):
+    return subprocess.run(['xdotool', *args], capture_output=True, text=True, timeout=10, check=True).stdout
+
+
+def fill_screen(proc, app):
+    """No window manager on Xvfb: give the main window the whole screen."""
+    win = A._window_of(proc.pid, 'Séances')
+    if not win:
+        A.fail('no X window « Séances »')
+    xdotool('windowmove', win, '0', '0')
+    xdotool('windowsize', win, str(SCREEN[0]), str(SCREEN[1]))
+    frame = A.find(app, 'frame', 'Séances')
+    # The frame's extents leave out the few pixels of the window's (client-side) border.
+    A.wait_for(lambda: frame.queryComponent().getExtents(A.pyatspi.WINDOW_COORDS)[2] >= SCREEN[0] - 20,
+               what=f'the window to be {SCREEN[0]}×{SCREEN[1]}')
+
+
+def place_dialog(proc, title):
+    """Centre the window title over the screen, as a window manager would."""
+    win = A.wait_for(lambda: A._window_of(proc.pid, title), what=f'the X window « {title} »')
+    geometry = dict(line.split('=', 1) for line in xdotool('getwindowgeometry', '--shell', win).split())
+    x = (SCREEN[0] - int(geometry['WIDTH'])) // 2
+    y = max((SCREEN[1] - int(geometry['HEIGHT'])) // 2, 0)
+    xdotool('windowmove', win, str(x), str(y))
+    A.wait_for(lambda: dict(line.split('=', 1) for line in
+                            xdotool('getwindowgeometry', '--shell', win).split())['X'] == str(x),
+               what=f'« {title} » to move')
+
+
+def new_window(app, known):
+    """The top-level window of app that is not in known."""
+    return A.wait_for(lambda: next((w for w in A.children(app) if w not in known), None),
+                      what='a new window')
+
+
+def most_common_start(names, size=3):
+    """The first size letters (no accents, lower case) that begin the most first or last names."""
+    import collections
+    import unicodedata
+
+    def fold(text):
+        return ''.join(c for c in unicodedata.normalize('NFD', text.lower()) if c.isalpha())
+
+    counts = collections.Counter(fold(word)[:size] for name in names for word in name.split()
+                                 if len(fold(word)) >= size)
+    return counts.most_common(1)[0][0] if counts else 'mar'
+
+
+def generate_demo():
+    data = os.path.join(os.environ.get('XDG_DATA_HOME') or os.path.expanduser('~/.local/share'),
+                        'seances', 'seances.db')
+    if os.path.exists(data):
+        return
+    binary = os.environ.get('SEANCES_BIN', '_build/src/seances')
+    result = subprocess.run([binary, '--generate-demo=80'], capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, SEANCES_NOW=DEMO_NOW))
+    print(result.stdout.strip(), file=sys.stderr)
+    if result.returncode != 0:
+        A.fail(f'--generate-demo=80 exited with {result.returncode}: {result.stderr.strip()}')
+
+
+def demo():
+    generate_demo()
+    proc = A.start_app(env={'SEANCES_NOW': DEMO_NOW})
+    try:
+        app = A.find_app(pid=proc.pid)
+        A.wait_main(app)
+        main = A.find(app, 'frame', 'Séances')
+        fill_screen(proc, app)
+        agenda = A.find(app, None, 'SeancesAgendaView')
+
+        # The week of « today », with its sessions.
+        A.find(agenda, 'push button', ', ', substring=True)
+        shot_as('06-agenda-week')
+
+        A.click(A.find(agenda, 'push button', 'Jour'))
+        A.wait_for(lambda: not A.find_all(agenda, 'push button', ' – ', substring=True),
+                   what='the day view')
+        shot_as('07-agenda-day')
+        A.click(A.find(agenda, 'push button', 'Semaine'))
+        A.find(agenda, 'push button', ' – ', substring=True)
+
+        # The booking dialog, a few letters typed, the matches listed: the letters that begin
+        # the most names of the week.
+        people = [A.spaces(b.name).split(', ')[1]
+                  for b in A.find_all(agenda, 'push button', ', ', substring=True)]
+        letters = most_common_start(people)
+        A.click(A.find(main, 'push button', 'Nouvelle séance'))
+        editor = A.find_window(app, 'Nouvelle séance')
+        place_dialog(proc, 'Nouvelle séance')
+        patient = A.in_window(editor, 'text', 'Patient')
+        rows = len(A.find_all(editor, 'list item'))
+        A.pointer_click(patient)
+        A.type_text(letters)
+        A.wait_for(lambda: len(A.find_all(editor, 'list item')) >= rows + 2,
+                   what='a few matches under « Patient »')
+        shot_as('08-new-session')
+        A.click(A.in_window(editor, 'push button', 'Annuler'))
+        A.window_gone(app, editor)
+
+        # The clients: the list, then a record with upcoming and past sessions.
+        A.click(A.find(main, 'page tab', 'Patients'))
+        clients = A.find(app, None, 'SeancesClientsView')
+        listing = A.find(clients, 'list', 'Patients')
+        A.wait_for(lambda: len(A.children(listing)) > 5, what='the list of patients')
+        shot_as('09-clients')
+
+        opened = False
+        for row in A.children(listing)[:8]:
+            if row.getRoleName() == 'push button':
+                A.click(row)
+            else:
+                A.pointer_click(row)
+            A.find(clients, 'push button', 'Modifier')
+            time.sleep(0.3)
+            if A.find_all(clients, 'list', 'Prochaines séances') and A.find_all(clients, 'list', 'Séances passées'):
+                opened = True
+                break
+        if not opened:
+            A.fail('none of the first patients has both upcoming and past sessions')
+        shot_as('10-client-page')
+
+        A.click(A.find(clients, 'push button', 'Modifier'))
+        editor = A.find_window(app, 'Modifier la fiche')
+        place_dialog(proc, 'Modifier la fiche')
+        A.in_window(editor, 'text', 'Prénom')
+        shot_as('11-client-editor')
+        A.click(A.in_window(editor, 'push button', 'Annuler'))
+        A.window_gone(app, editor)
+
+        # The preferences (Ctrl+,: the main menu button has no accessible name).
+        known = A.children(app)
+        A._focus_window(proc.pid)
+        xdotool('key', '--clearmodifiers', 'ctrl+comma')
+        preferences = new_window(app, known)
+        place_dialog(proc, preferences.name)
+        A.find(preferences, None, 'Nom du cabinet', showing=False)
+        shot_as('12-preferences')
+        A.click(A.find(preferences, 'push button', 'Fermer', showing=False))
+        A.window_gone(app, preferences)
+
+        A.close_window(proc, app)
+    finally:
+        A.stop_app(proc)
+
+
+status = A.main(demo if phase == '--demo' else run)
 for path in shots:
     print(path)
 sys.exit(status)

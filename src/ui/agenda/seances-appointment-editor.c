@@ -432,9 +432,11 @@ seances_appointment_editor_new_move (SeancesContext     *context,
   if (client != NULL)
     seances_appointment_editor_set_client (self, client);
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_row), FALSE);
+  adw_preferences_group_set_description (self->client_group, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->place_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fee_spin), FALSE);
+  /* Moving changes the time only: the place and the fee go with the session. */
+  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->fee_spin), ADW_TYPE_ACTION_ROW), FALSE);
   adw_combo_row_set_selected (self->place_row,
                               g_strcmp0 (seances_appointment_get_place (appointment), "video") == 0);
   gtk_spin_button_set_value (self->fee_spin, seances_appointment_get_fee_cents (appointment) / 100.0);

@@ -220,12 +220,13 @@ seances_week_grid_snapshot (GtkWidget   *widget,
   for (int day = 0; day <= self->n_days; day++)
     append_line (snapshot, &line, GUTTER_WIDTH + (int) (day * column), 0, 1, height);
 
+  for (guint i = 0; i < self->blocks->len; i++)
+    gtk_widget_snapshot_child (widget, g_array_index (self->blocks, Block, i).widget, snapshot);
+
+  /* Over the blocks: a session in progress must not hide the time. */
   if (self->today_index >= 0 && self->now_hour >= self->first_hour && self->now_hour <= self->last_hour)
     append_line (snapshot, &now, GUTTER_WIDTH + self->today_index * column,
                  seances_week_grid_get_hour_top (self, self->now_hour), column, 2);
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    gtk_widget_snapshot_child (widget, g_array_index (self->blocks, Block, i).widget, snapshot);
 }
 
 static void

@@ -163,6 +163,7 @@ reload_sessions (SeancesClientPage *self)
   g_autofree char *upcoming_text = NULL;
   g_autofree char *past_text = NULL;
   guint first_upcoming = 0;
+  guint n_history = 0;
   gint64 now;
 
   self->n_upcoming_scheduled = 0;
@@ -186,15 +187,24 @@ reload_sessions (SeancesClientPage *self)
          seances_appointment_get_start (g_ptr_array_index (sessions, first_upcoming)) < now)
     first_upcoming++;
 
+  /* Only what is still booked is upcoming; a future slot that was moved or cancelled
+   * is history, shown first among the past ones. */
   for (guint i = first_upcoming; i < sessions->len; i++)
     {
       SeancesAppointment *appointment = g_ptr_array_index (sessions, i);
 
-      if (g_str_equal (seances_appointment_get_status (appointment), SEANCES_STATUS_SCHEDULED))
-        self->n_upcoming_scheduled++;
+      if (!g_str_equal (seances_appointment_get_status (appointment), SEANCES_STATUS_SCHEDULED))
+        {
+          n_history++;
+          continue;
+        }
+      self->n_upcoming_scheduled++;
       if (upcoming->len < MAX_SESSIONS_SHOWN)
         g_ptr_array_add (upcoming, appointment);
     }
+  for (guint i = sessions->len; i > first_upcoming && past->len < MAX_SESSIONS_SHOWN; i--)
+    if (!g_str_equal (seances_appointment_get_status (g_ptr_array_index (sessions, i - 1)), SEANCES_STATUS_SCHEDULED))
+      g_ptr_array_add (past, g_ptr_array_index (sessions, i - 1));
   for (guint i = first_upcoming; i > 0 && past->len < MAX_SESSIONS_SHOWN; i--)
     g_ptr_array_add (past, g_ptr_array_index (sessions, i - 1));
 
@@ -203,8 +213,8 @@ reload_sessions (SeancesClientPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_list), upcoming->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->past_list), past->len > 0);
 
-  upcoming_text = describe_count (sessions->len - first_upcoming, upcoming->len, TRUE);
-  past_text = describe_count (first_upcoming, past->len, FALSE);
+  upcoming_text = describe_count (self->n_upcoming_scheduled, upcoming->len, TRUE);
+  past_text = describe_count (first_upcoming + n_history, past->len, FALSE);
   adw_preferences_group_set_description (self->upcoming_group, upcoming_text);
   adw_preferences_group_set_description (self->past_group, past_text);
 }

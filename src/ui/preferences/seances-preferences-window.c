@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "seances-format.h"
 #include "seances-time-zones.h"
 
 static const struct {
@@ -78,7 +79,8 @@ load (SeancesPreferencesWindow *self)
   set_text (self->name_row, practice->name);
   set_text (self->practitioner_row, practice->practitioner);
   set_text (self->address_row, practice->address);
-  set_text (self->phone_row, practice->phone);
+  phone = seances_phone_format (practice->phone);
+  set_text (self->phone_row, phone);
   set_text (self->email_row, practice->email);
   set_text (self->booking_row, practice->booking_link);
   set_text (self->video_row, practice->video_link);
