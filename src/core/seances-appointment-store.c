@@ -132,18 +132,6 @@ collect (SeancesAppointmentStore  *self,
   return NULL;
 }
 
-/* 0 stands for "none" in the object, NULL in the database. */
-static void
-bind_optional (SeancesStatement *stmt,
-               int               index,
-               gint64            value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 insert_row (SeancesAppointmentStore  *self,
             SeancesAppointment       *appointment,
@@ -161,15 +149,15 @@ insert_row (SeancesAppointmentStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, seances_appointment_get_client_id (appointment));
-  bind_optional (stmt, 2, seances_appointment_get_series_id (appointment));
+  seances_statement_bind_optional (stmt, 2, seances_appointment_get_series_id (appointment));
   sqlite3_bind_int64 (stmt, 3, seances_appointment_get_start (appointment));
   sqlite3_bind_int64 (stmt, 4, seances_appointment_get_end (appointment));
   sqlite3_bind_text (stmt, 5, seances_appointment_get_place (appointment), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, seances_appointment_get_fee_cents (appointment));
   sqlite3_bind_text (stmt, 7, seances_appointment_get_status (appointment), -1, SQLITE_STATIC);
-  bind_optional (stmt, 8, seances_appointment_get_status_at (appointment));
-  bind_optional (stmt, 9, seances_appointment_get_cancelled_at (appointment));
-  bind_optional (stmt, 10, seances_appointment_get_rescheduled_to (appointment));
+  seances_statement_bind_optional (stmt, 8, seances_appointment_get_status_at (appointment));
+  seances_statement_bind_optional (stmt, 9, seances_appointment_get_cancelled_at (appointment));
+  seances_statement_bind_optional (stmt, 10, seances_appointment_get_rescheduled_to (appointment));
   sqlite3_bind_int64 (stmt, 11, now);
 
   if (!seances_database_step (self->database, stmt, NULL, error))

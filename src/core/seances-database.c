@@ -40,6 +40,18 @@ seances_statement_reset (SeancesStatement *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* 0 stands for "none" in the objects (no series, not moved), NULL in the database. */
+void
+seances_statement_bind_optional (SeancesStatement *stmt,
+                                 int               index,
+                                 gint64            value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 /* Maps a SQLite result to one French sentence; the technical detail goes to the
  * debug log only (SQLite's messages never hold values, so no personal data). */
 void

@@ -32,7 +32,10 @@ G_DECLARE_FINAL_TYPE (SeancesDatabase, seances_database, SEANCES, DATABASE, GObj
 
 /* A prepared statement from the database's cache; g_autoptr resets it. */
 typedef sqlite3_stmt SeancesStatement;
-void seances_statement_reset (SeancesStatement *stmt);
+void seances_statement_reset         (SeancesStatement *stmt);
+void seances_statement_bind_optional (SeancesStatement *stmt,
+                                      int               index,
+                                      gint64            value);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeancesStatement, seances_statement_reset)
 
 GQuark            seances_database_error_quark      (void);

@@ -843,17 +843,6 @@ settle_people (Demo *demo)
 
 /* Writing ---------------------------------------------------------------------- */
 
-static void
-bind_optional (SeancesStatement *stmt,
-               int               column,
-               gint64            value)
-{
-  if (value != 0)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 static gboolean
 write_clients (SeancesDatabase  *database,
                Demo             *demo,
@@ -894,11 +883,11 @@ write_clients (SeancesDatabase  *database,
       sqlite3_bind_text (stmt, 5, seances_client_get_phone (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, seances_client_get_channel (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 7, client->inactive_at != 0 ? "inactive" : "active", -1, SQLITE_STATIC);
-      bind_optional (stmt, 8, client->stored_rhythm);
+      seances_statement_bind_optional (stmt, 8, client->stored_rhythm);
       sqlite3_bind_text (stmt, 9, seances_client_get_note (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 10, seances_client_get_search_key (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 11, seances_client_get_sort_key (person), -1, SQLITE_TRANSIENT);
-      bind_optional (stmt, 12, client->inactive_at);
+      seances_statement_bind_optional (stmt, 12, client->inactive_at);
       sqlite3_bind_int64 (stmt, 13, client->created_at);
       if (!seances_database_step (database, stmt, NULL, error))
         return FALSE;
@@ -978,14 +967,14 @@ write_sessions (SeancesDatabase  *database,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rank + 1);
       sqlite3_bind_int64 (stmt, 2, session->client + 1);
-      bind_optional (stmt, 3, session->series + 1);
+      seances_statement_bind_optional (stmt, 3, session->series + 1);
       sqlite3_bind_int64 (stmt, 4, session->start);
       sqlite3_bind_int64 (stmt, 5, session->end);
       sqlite3_bind_text (stmt, 6, session->place, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, session->fee_cents);
       sqlite3_bind_text (stmt, 8, session->status, -1, SQLITE_STATIC);
-      bind_optional (stmt, 9, session->status_at);
-      bind_optional (stmt, 10, session->cancelled_at);
+      seances_statement_bind_optional (stmt, 9, session->status_at);
+      seances_statement_bind_optional (stmt, 10, session->cancelled_at);
       sqlite3_bind_int64 (stmt, 11, session->created_at);
       if (!seances_database_step (database, stmt, NULL, error))
         return FALSE;
