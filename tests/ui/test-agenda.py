@@ -32,8 +32,10 @@ def week_title(agenda):
 
 
 def blocks(agenda, who='Hélène Martin'):
-    """The session blocks of who in the week shown: {accessible name: block}."""
-    return {A.spaces(b.name): b for b in A.find_all(agenda, 'push button', f', {who}, ', substring=True)}
+    """The session blocks of who in the week shown: {« 14 h 00, Hélène Martin, Prévue »: block}
+    (the accessible name ends with the day, which the column heading checks instead)."""
+    return {', '.join(A.spaces(b.name).split(', ')[:3]): b
+            for b in A.find_all(agenda, 'push button', f', {who}, ', substring=True)}
 
 
 def column_of(agenda, block):

@@ -146,7 +146,8 @@ test_week_shows_sessions (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpstr (range_label (fixture), ==, "23 – 29 novembre 2026");
   /* The absence stays visible, the session cancelled in time frees its slot. */
-  g_assert_cmpstr (shown, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence | 14" NBSP "h" NBSP "00, Hélène Martin, Prévue");
+  g_assert_cmpstr (shown, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre | "
+                              "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre");
 }
 
 static void
@@ -159,7 +160,7 @@ test_next_week_and_back (Fixture *fixture, gconstpointer data)
   settle ();
   next = blocks_shown (fixture);
   g_assert_cmpstr (range_label (fixture), ==, "30 novembre – 6 décembre 2026");
-  g_assert_cmpstr (next, ==, "14" NBSP "h" NBSP "00, Hélène Martin, Prévue");
+  g_assert_cmpstr (next, ==, "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 1 décembre");
 
   seances_agenda_view_show_today (SEANCES_AGENDA_VIEW (fixture->view));
   settle ();

@@ -231,6 +231,7 @@ make_block (SeancesAgendaView  *self,
   g_autofree char *hour = seances_time_format_hour (tz, seances_appointment_get_start (appointment));
   g_autofree char *text = g_strconcat (hour, "\n", name, NULL);
   g_autofree char *accessible = NULL;
+  g_autofree char *day = NULL;
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
   GtkWidget *button = take_block (self, index);
@@ -247,8 +248,9 @@ make_block (SeancesAgendaView  *self,
   else
     gtk_widget_remove_css_class (button, "appointment-off");
 
-  /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue » */
-  accessible = g_strdup_printf (_("%s, %s, %s"), hour, name, seances_appointment_status_label (status));
+  day = seances_time_format_day (tz, seances_appointment_get_start (appointment));
+  /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue, mardi 24 novembre » */
+  accessible = g_strdup_printf (_("%s, %s, %s, %s"), hour, name, seances_appointment_status_label (status), day);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   /* The tooltip is made when asked for: setting it on forty blocks at every week
