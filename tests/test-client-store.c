@@ -96,12 +96,14 @@ listed (GListModel *model)
   return g_string_free (names, FALSE);
 }
 
-static gint64
-query_int64 (SeancesDatabase *database,
-             const char      *sql,
-             gint64           id)
+/* The first column of the row that @sql (with ?1 = @id) selects; reset when the caller
+ * is done with it, through g_autoptr. */
+static SeancesStatement *
+query_row (SeancesDatabase *database,
+           const char      *sql,
+           gint64           id)
 {
-  g_autoptr(SeancesStatement) stmt = NULL;
+  SeancesStatement *stmt;
   g_autoptr(GError) error = NULL;
   gboolean has_row = FALSE;
 
@@ -110,6 +112,16 @@ query_int64 (SeancesDatabase *database,
   sqlite3_bind_int64 (stmt, 1, id);
   g_assert_true (seances_database_step (database, stmt, &has_row, &error));
   g_assert_true (has_row);
+  return stmt;
+}
+
+static gint64
+query_int64 (SeancesDatabase *database,
+             const char      *sql,
+             gint64           id)
+{
+  g_autoptr(SeancesStatement) stmt = query_row (database, sql, id);
+
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -118,15 +130,8 @@ query_text (SeancesDatabase *database,
             const char      *sql,
             gint64           id)
 {
-  g_autoptr(SeancesStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean has_row = FALSE;
+  g_autoptr(SeancesStatement) stmt = query_row (database, sql, id);
 
-  stmt = seances_database_prepare (database, sql, &error);
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_true (seances_database_step (database, stmt, &has_row, &error));
-  g_assert_true (has_row);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 

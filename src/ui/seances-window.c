@@ -246,8 +246,11 @@ created_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  seances_welcome_page_set_busy (welcome_page (self), FALSE);
-  seances_passphrase_page_set_busy (passphrase_page (self), FALSE);
+  /* Only the pages already made: the passphrase page exists only without a keyring. */
+  if (self->welcome_page != NULL)
+    seances_welcome_page_set_busy (self->welcome_page, FALSE);
+  if (self->passphrase_page != NULL)
+    seances_passphrase_page_set_busy (self->passphrase_page, FALSE);
 
   if (error != NULL && error->domain == SEANCES_KEYRING_ERROR)
     {
