@@ -5,6 +5,7 @@
 #include "seances-database.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -24,6 +25,7 @@ struct _SeancesDatabase
   sqlite3    *handle;
   char       *path;
   char       *cipher_version;
+  SeancesKey *key;         /* the key that opened it: backups are made with the same */
   GHashTable *statements;  /* const char *sql (static) → sqlite3_stmt * */
 };
 
@@ -127,6 +129,7 @@ seances_database_finalize (GObject *object)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
   g_free (self->cipher_version);
+  g_clear_pointer (&self->key, seances_key_free);
 
   G_OBJECT_CLASS (seances_database_parent_class)->finalize (object);
 }
@@ -256,6 +259,7 @@ open_keyed (const char        *path,
   int rc;
 
   self->path = g_strdup (path);
+  self->key = seances_key_copy (key);
   rc = sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
@@ -312,27 +316,36 @@ remove_with_sidecars (const char *path)
     }
 }
 
-/* Creates a new database at @path, which must not exist. The file is built under a
- * temporary name and linked into place, so an existing database is never replaced
- * and a crash never leaves a half-made one. */
-SeancesDatabase *
-seances_database_create (const char        *path,
-                         const SeancesKey  *key,
-                         GError           **error)
+static gboolean
+sync_path (const char *path,
+           int         flags)
+{
+  int fd = g_open (path, flags | O_CLOEXEC, 0);
+  gboolean synced;
+
+  if (fd < 0)
+    return FALSE;
+  synced = fsync (fd) == 0;
+  close (fd);
+  return synced;
+}
+
+/* Builds a complete new database for @path under a temporary name of its own in the
+ * same folder (two processes never share one), and returns that name. Nothing is at
+ * @path yet: seances_database_publish() puts it there. The file is private (0600) from
+ * its first byte. */
+char *
+seances_database_prepare_new (const char        *path,
+                              const SeancesKey  *key,
+                              GError           **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *temp = NULL;
   g_autoptr(SeancesDatabase) made = NULL;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_EXISTS,
-                           _("A data file already exists here; it was left untouched."));
-      return NULL;
-    }
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -343,18 +356,46 @@ seances_database_create (const char        *path,
       return NULL;
     }
 
-  temp = g_strconcat (path, ".new", NULL);
-  remove_with_sidecars (temp);
+  temp = g_strconcat (path, ".new-XXXXXX", NULL);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      seances_database_set_error (error, NULL, errno == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN,
+                                  "making the new file");
+      return NULL;
+    }
+  close (fd);
 
-  made = open_keyed (temp, key, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  made = open_keyed (temp, key, SQLITE_OPEN_READWRITE, error);
   if (made == NULL)
     {
       remove_with_sidecars (temp);
       return NULL;
     }
-  g_chmod (temp, 0600);
   /* Closing checkpoints the WAL into the file, so one file is all there is to link. */
   g_clear_object (&made);
+
+  if (!sync_path (temp, O_RDONLY))
+    {
+      int saved = errno;
+
+      remove_with_sidecars (temp);
+      seances_database_set_error (error, NULL, saved == ENOSPC ? SQLITE_FULL : SQLITE_IOERR,
+                                  "syncing the new file");
+      return NULL;
+    }
+
+  return g_steal_pointer (&temp);
+}
+
+/* Gives the file made by seances_database_prepare_new() its final name. link() never
+ * replaces: an existing database stays as it is. The temporary name goes either way. */
+gboolean
+seances_database_publish (const char  *temp,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
 
   if (link (temp, path) != 0)
     {
@@ -367,10 +408,42 @@ seances_database_create (const char        *path,
       else
         seances_database_set_error (error, NULL, saved == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN,
                                     "linking the new file");
-      return NULL;
+      return FALSE;
     }
   remove_with_sidecars (temp);
+  sync_path (dir, O_RDONLY | O_DIRECTORY);
+  return TRUE;
+}
 
+void
+seances_database_discard (const char *temp)
+{
+  if (temp != NULL)
+    remove_with_sidecars (temp);
+}
+
+/* Creates a new database at @path, which must not exist, and opens it. A crash at any
+ * point never leaves a half-made file at @path. */
+SeancesDatabase *
+seances_database_create (const char        *path,
+                         const SeancesKey  *key,
+                         GError           **error)
+{
+  g_autofree char *temp = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_EXISTS,
+                           _("A data file already exists here; it was left untouched."));
+      return NULL;
+    }
+
+  temp = seances_database_prepare_new (path, key, error);
+  if (temp == NULL || !seances_database_publish (temp, path, error))
+    return NULL;
   return seances_database_open (path, key, error);
 }
 
@@ -379,6 +452,13 @@ seances_database_get_path (SeancesDatabase *self)
 {
   g_return_val_if_fail (SEANCES_IS_DATABASE (self), NULL);
   return self->path;
+}
+
+const SeancesKey *
+seances_database_get_key (SeancesDatabase *self)
+{
+  g_return_val_if_fail (SEANCES_IS_DATABASE (self), NULL);
+  return self->key;
 }
 
 const char *

@@ -47,7 +47,15 @@ SeancesDatabase  *seances_database_open             (const char        *path,
 SeancesDatabase  *seances_database_create           (const char        *path,
                                                      const SeancesKey  *key,
                                                      GError           **error);
+char             *seances_database_prepare_new      (const char        *path,
+                                                     const SeancesKey  *key,
+                                                     GError           **error);
+gboolean          seances_database_publish          (const char        *temp,
+                                                     const char        *path,
+                                                     GError           **error);
+void              seances_database_discard          (const char        *temp);
 const char       *seances_database_get_path         (SeancesDatabase   *self);
+const SeancesKey *seances_database_get_key          (SeancesDatabase   *self);
 const char       *seances_database_get_cipher_version (SeancesDatabase *self);
 int               seances_database_get_schema_version (SeancesDatabase *self);
 sqlite3          *seances_database_get_handle       (SeancesDatabase   *self);

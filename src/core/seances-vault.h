@@ -16,8 +16,9 @@ typedef enum
 typedef enum
 {
   SEANCES_VAULT_KEY_MISSING,   /* the keyring answered, without our key */
-  SEANCES_VAULT_KEY_REFUSED,   /* the keyring's key does not open the file */
+  SEANCES_VAULT_KEY_REFUSED,   /* no key of the keyring opens the file: damaged, or another's */
   SEANCES_VAULT_NO_KEYRING,    /* no Secret Service, or it did not answer */
+  SEANCES_VAULT_KEYRING_LOCKED, /* the keyring stayed locked */
 } SeancesVaultReason;
 
 #define SEANCES_TYPE_VAULT (seances_vault_get_type ())

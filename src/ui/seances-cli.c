@@ -121,10 +121,24 @@ open_database (gboolean  create,
       *status = fail (_("There is no data yet: start Séances once to create your practice."), 1);
       return NULL;
     case SEANCES_VAULT_NEEDS_SECRET:
-      if (seances_vault_get_reason (vault) == SEANCES_VAULT_NO_KEYRING)
-        *status = fail (_("No keyring is available: open Séances and type your passphrase or recovery key."), 2);
-      else
-        *status = fail (_("The key is not in the keyring: open Séances and type your recovery key."), 2);
+      switch (seances_vault_get_reason (vault))
+        {
+        case SEANCES_VAULT_NO_KEYRING:
+          *status = fail (_("No keyring is available: open Séances and type your passphrase or recovery key."), 2);
+          break;
+        case SEANCES_VAULT_KEYRING_LOCKED:
+          *status = fail (_("The keyring is locked: unlock it and try again, or open Séances and type your recovery key."), 2);
+          break;
+        case SEANCES_VAULT_KEY_REFUSED:
+          /* Not a missing key: sending someone to their recovery key would not help a damaged file. */
+          *status = fail (_("The key in the keyring does not open the data file: the file is damaged, "
+                            "or it is not the one this key belongs to. It was left untouched."), 1);
+          break;
+        case SEANCES_VAULT_KEY_MISSING:
+        default:
+          *status = fail (_("The key is not in the keyring: open Séances and type your recovery key."), 2);
+          break;
+        }
       return NULL;
     case SEANCES_VAULT_OPEN:
     default:
