@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "seances-context.h"
 #include "seances-export.h"
 #include "seances-keyring.h"
 #include "seances-practice.h"
@@ -199,6 +200,9 @@ seances_cli_generate_demo (const SeancesDemoOptions *options)
     return status;
 
   if (!seances_demo_generate (database, &chosen, &error))
+    return fail (error->message, 1);
+  /* A demo holds nothing to recover: its first start goes straight to the agenda. */
+  if (!seances_database_set_state (database, SEANCES_STATE_RECOVERY_KEY_CONFIRMED, "1", &error))
     return fail (error->message, 1);
 
   practice = seances_practice_load (database, NULL);
