@@ -34,7 +34,7 @@ check() {  # check DESCRIPTION COMMAND...
 # noted in $work/untranslated, and fails the last check.
 french() {
   local text
-  text=$(gettext "$1")
+  text=$(gettext -- "$1")
   [ "$text" != "$1" ] || echo "$1" >>"$work/untranslated"
   printf '%s' "$text"
 }
@@ -111,14 +111,46 @@ run after "$seances" --export-json="$work/after.json"
 check "nothing was changed" cmp -s <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["clients"]), len(d["appointments"]))' "$export_file") \
   <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["clients"]), len(d["appointments"]))' "$work/after.json")
 
+# An export pointed at the encrypted database is refused (before another data folder
+# below puts its own key in the keyring): the database stays as it was,
+# byte for byte, and still opens.
+database="${XDG_DATA_HOME:-$HOME/.local/share}/seances/seances.db"
+cp "$database" "$work/database-before"
+for target in "$database" "$(dirname "$database")/../seances/seances.db"; do
+  run over-database "$seances" --export-json="$target"
+  check "export over the database is refused ($target)" status_is over-database 1
+  check "in one French line" \
+    err_is over-database "$(french "This file is in the Séances data folder: choose another location.")"
+  check "and nothing else is printed" empty over-database.out
+  check "the database is byte-identical" cmp -s "$database" "$work/database-before"
+done
+run check-after "$seances" --check
+check "the database still opens and is sound" status_is check-after 0
+
+# Neither the standard output, a device nor a folder is a file to export to.
+mkdir "$work/dossier"
+refused_targets=("-" "/dev/null" "$work/dossier")
+refused_messages=(
+  "Give the name of a file to write: Séances does not write to the standard output."
+  "This is not an ordinary file: give the name of a file in a folder."
+  "This is a folder: give the name of a file inside it."
+)
+for i in "${!refused_targets[@]}"; do
+  run refused-target "$seances" --export-json="${refused_targets[$i]}"
+  check "export to ${refused_targets[$i]} is refused" status_is refused-target 1
+  check "in one French line" err_is refused-target "$(french "${refused_messages[$i]}")"
+done
+check "no file named « - » was made" test ! -e ./-
+
 # SEANCES_NOW fixes "today" for screenshots: in another data folder, a year of history
 # up to that day and six weeks booked after it.
 other=$work/other
 mkdir -p "$other"
 run fixed env XDG_DATA_HOME="$other" SEANCES_NOW=2026-11-24T14:00 \
-  "$seances" --generate-demo=12 --demo-years=1 --demo-sessions-per-week=10 --demo-seed=7 \
-  --export-json="$work/fixed.json"
+  "$seances" --generate-demo=12 --demo-years=1 --demo-sessions-per-week=10 --demo-seed=7
 check "demo with a fixed now succeeds" status_is fixed 0
+run fixed-export env XDG_DATA_HOME="$other" "$seances" --export-json="$work/fixed.json"
+check "and is exported" status_is fixed-export 0
 check "sessions end by the fixed now, or are still ahead" /usr/bin/python3 - "$work/fixed.json" <<'PY'
 import json, sys
 from datetime import datetime
@@ -136,6 +168,74 @@ run bad-now env XDG_DATA_HOME="$work/bad" SEANCES_NOW=demain "$seances" --genera
 check "a malformed SEANCES_NOW is refused" status_is bad-now 1
 check "and said in French" \
   err_is bad-now "$(french "SEANCES_NOW must be a local date and time such as 2026-11-24T14:00.")"
+
+# One action a call: options that cannot go together are refused, in one French line
+# naming them, and nothing is done. (The data folder is a new one: a demo made by
+# mistake would show there.)
+combined=$work/combined
+mkdir -p "$combined"
+refused_together() {  # refused_together FIRST SECOND ARGS...: FIRST and SECOND named
+  local first=$1 second=$2
+  shift 2
+  rm -f "$work/combined.json"
+  run together env XDG_DATA_HOME="$combined" "$seances" "$@"
+  check "$* is refused" status_is together 1
+  # shellcheck disable=SC2059
+  check "$* names both options in French" \
+    err_is together "$(printf -- "$(french "--%s and --%s cannot be used together: give one at a time.")" "$first" "$second")"
+  check "$* does nothing" empty together.out
+  check "$* makes no database" test ! -e "$combined/seances/seances.db"
+  check "$* writes no export" test ! -e "$work/combined.json"
+}
+refused_together check generate-demo --check --generate-demo
+refused_together check generate-demo --generate-demo=5 --check
+refused_together version check --version --check
+refused_together check export-json --check --export-json="$work/combined.json"
+refused_together generate-demo export-json --generate-demo=5 --export-json="$work/combined.json"
+
+# The demo's hidden settings only go with --generate-demo.
+for setting in --demo-years=2 --demo-sessions-per-week=3 --demo-seed=4; do
+  name=${setting%%=*}
+  run alone env XDG_DATA_HOME="$combined" "$seances" --check "$setting"
+  check "$setting without --generate-demo is refused" status_is alone 1
+  # shellcheck disable=SC2059
+  check "$setting without --generate-demo is said in French" \
+    err_is alone "$(printf -- "$(french "--%s only goes with --generate-demo.")" "${name#--}")"
+  check "$setting without --generate-demo does nothing" empty alone.out
+done
+
+# An explicit value out of range is refused, never replaced by the default.
+out_of_range=(
+  "demo-years 0 1 30" "demo-years -1 1 30" "demo-years 31 1 30" "demo-years deux 1 30"
+  "demo-sessions-per-week 0 1 60" "demo-sessions-per-week -5 1 60" "demo-sessions-per-week 61 1 60"
+  "demo-seed -1 0 2147483647" "demo-seed 99999999999 0 2147483647"
+)
+for row in "${out_of_range[@]}"; do
+  read -r name value min max <<<"$row"
+  run range env XDG_DATA_HOME="$combined" "$seances" --generate-demo=5 "--$name=$value"
+  check "--$name=$value is refused" status_is range 1
+  # shellcheck disable=SC2059
+  check "--$name=$value names the option and its range in French" \
+    err_is range "$(printf -- "$(french "--%s takes a whole number between %d and %d.")" "$name" "$min" "$max")"
+  check "--$name=$value makes no database" test ! -e "$combined/seances/seances.db"
+done
+
+# The smallest values are values, not "use the default".
+run smallest env XDG_DATA_HOME="$combined" SEANCES_NOW=2026-11-24T14:00 \
+  "$seances" --generate-demo=3 --demo-years=1 --demo-sessions-per-week=1 --demo-seed=0
+check "the smallest demo settings are accepted" status_is smallest 0
+run smallest-export env XDG_DATA_HOME="$combined" "$seances" --export-json="$work/smallest.json"
+check "a year of one session a week is what was made" /usr/bin/python3 - "$work/smallest.json" <<'PY'
+import json, sys
+from datetime import datetime
+data = json.load(open(sys.argv[1], encoding='utf-8'))
+assert len(data['clients']) == 3
+# A year and six weeks ahead at about one a week, with the moves (25 a week, 3 years,
+# by default, would be thousands).
+assert 0 < len(data['appointments']) < 150, len(data['appointments'])
+assert min(datetime.fromisoformat(a['start']) for a in data['appointments']) > \
+    datetime.fromisoformat('2025-10-01T00:00:00+02:00')
+PY
 
 check "every message is in the French catalogue" empty untranslated
 
