@@ -267,6 +267,45 @@ test_check (Fixture       *fixture,
     g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED);
 }
 
+/* SQLCipher's own English lines (« hmac check failed for pgno=1 ») never reach stderr,
+ * not even from the first key a process attaches: each case opens in a fresh process. */
+typedef enum { QUIET_WRONG_KEY, QUIET_DAMAGED_PAGE } QuietCase;
+
+static void
+test_sqlcipher_quiet (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char hex[] = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+  QuietCase quiet = GPOINTER_TO_INT (data);
+  g_autoptr(SeancesKey) key = seances_key_new_from_hex (hex);
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SeancesKey) wrong = seances_key_new_random ();
+      int expected = quiet == QUIET_WRONG_KEY ? SEANCES_DATABASE_ERROR_WRONG_KEY
+                                              : SEANCES_DATABASE_ERROR_DAMAGED;
+
+      /* The damaged page is the second, the practice's: read through SQLite's pager. */
+      database = seances_database_open (fixture->path, quiet == QUIET_WRONG_KEY ? wrong : key, &error);
+      if (database != NULL)
+        g_assert_false (seances_database_exec (database, "SELECT * FROM practice", &error));
+      g_assert_error (error, SEANCES_DATABASE_ERROR, expected);
+      return;
+    }
+
+  database = seances_database_create (fixture->path, key, &error);
+  g_assert_no_error (error);
+  g_clear_object (&database);
+  if (quiet == QUIET_DAMAGED_PAGE)
+    damage_file (fixture->path, PAGE_FLIPPED);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 static void
 test_app_state (Fixture       *fixture,
                 gconstpointer  data)
@@ -302,6 +341,10 @@ main (int   argc,
   ADD ("/database/check", test_check);
   ADD ("/database/app-state", test_app_state);
 #undef ADD
+  g_test_add ("/database/sqlcipher-quiet/wrong-key", Fixture, GINT_TO_POINTER (QUIET_WRONG_KEY),
+              fixture_set_up, test_sqlcipher_quiet, fixture_tear_down);
+  g_test_add ("/database/sqlcipher-quiet/damaged-page", Fixture, GINT_TO_POINTER (QUIET_DAMAGED_PAGE),
+              fixture_set_up, test_sqlcipher_quiet, fixture_tear_down);
 
   return g_test_run ();
 }

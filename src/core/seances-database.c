@@ -188,6 +188,14 @@ apply_key (SeancesDatabase   *self,
       seances_database_set_error (error, self->handle, rc, "setting the key");
       return FALSE;
     }
+
+  /* SQLCipher would print its own English errors on stderr (a wrong key, a damaged
+   * page); ours are in French. Its log level and target are global, and the first key
+   * attached in the process turns a level of NONE into WARN and no target into stderr:
+   * set before sqlite3_key(), they are undone. Set here, they hold for every connection
+   * from then on, and no page has been read yet. */
+  sqlite3_exec (self->handle, "PRAGMA cipher_log = off; PRAGMA cipher_log_level = NONE",
+                NULL, NULL, NULL);
   return TRUE;
 }
 
@@ -195,8 +203,6 @@ static gboolean
 check_cipher (SeancesDatabase  *self,
               GError          **error)
 {
-  /* SQLCipher would print its own English errors on stderr; ours are in French. */
-  sqlite3_exec (self->handle, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
   self->cipher_version = query_text (self->handle, "PRAGMA cipher_version");
   if (self->cipher_version == NULL || g_ascii_strtoull (self->cipher_version, NULL, 10) < 4)
     {
