@@ -2,11 +2,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <linux/capability.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "seances-database.h"
 #include "seances-practice.h"
+#include "seances-test.h"
+
+#define NBSP "\xc2\xa0"
+
+/* A fixed key, so that a test's child process opens what its parent made. */
+#define KEY_HEX "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
 
 typedef struct
 {
@@ -19,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->path = g_build_filename (g_get_user_data_dir (), "seances", "seances.db", NULL);
-  fixture->key = seances_key_new_random ();
+  fixture->key = seances_key_new_from_hex (KEY_HEX);
 }
 
 static void
@@ -275,9 +286,7 @@ static void
 test_sqlcipher_quiet (Fixture       *fixture,
                       gconstpointer  data)
 {
-  static const char hex[] = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
   QuietCase quiet = GPOINTER_TO_INT (data);
-  g_autoptr(SeancesKey) key = seances_key_new_from_hex (hex);
   g_autoptr(SeancesDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -288,14 +297,15 @@ test_sqlcipher_quiet (Fixture       *fixture,
                                               : SEANCES_DATABASE_ERROR_DAMAGED;
 
       /* The damaged page is the second, the practice's: read through SQLite's pager. */
-      database = seances_database_open (fixture->path, quiet == QUIET_WRONG_KEY ? wrong : key, &error);
+      database = seances_database_open (fixture->path, quiet == QUIET_WRONG_KEY ? wrong : fixture->key,
+                                        &error);
       if (database != NULL)
         g_assert_false (seances_database_exec (database, "SELECT * FROM practice", &error));
       g_assert_error (error, SEANCES_DATABASE_ERROR, expected);
       return;
     }
 
-  database = seances_database_create (fixture->path, key, &error);
+  database = seances_database_create (fixture->path, fixture->key, &error);
   g_assert_no_error (error);
   g_clear_object (&database);
   if (quiet == QUIET_DAMAGED_PAGE)
@@ -324,11 +334,251 @@ test_app_state (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "1");
 }
 
+/* Root ignores permission bits: a child process that gave up every capability meets
+ * them as any user does. */
+static void
+drop_capabilities (void)
+{
+  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+  struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = { { 0 } };
+
+  g_assert_cmpint (syscall (SYS_capset, &header, data), ==, 0);
+}
+
+#define NO_PERMISSION "Vous n’avez pas l’autorisation d’ouvrir le fichier de données ou son dossier" \
+                      NBSP ": vérifiez leurs permissions puis réessayez."
+
+typedef struct
+{
+  const char *name;
+  int         folder_mode;
+  int         file_mode;
+  const char *message;
+} PermissionCase;
+
+static const PermissionCase permission_cases[] = {
+  { "folder-closed", 0000, 0600, NO_PERMISSION },
+  { "file-unreadable", 0700, 0000, NO_PERMISSION },
+  { "file-write-only", 0700, 0200, NO_PERMISSION },
+  { "folder-read-only", 0500, 0600,
+    "Le dossier des données est en lecture seule" NBSP ": autorisez-y l’écriture dans ses "
+    "permissions puis réessayez." },
+};
+
+/* A file the user may not open says so, never « not found » nor « damaged ». */
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const PermissionCase *row = data;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      drop_capabilities ();
+      g_assert_null (seances_database_open (fixture->path, fixture->key, &error));
+      g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS);
+      g_assert_cmpstr (error->message, ==, row->message);
+      return;
+    }
+
+  database = create_with_practice (fixture);
+  g_clear_object (&database);
+  g_assert_cmpint (g_chmod (fixture->path, row->file_mode), ==, 0);
+  g_assert_cmpint (g_chmod (folder, row->folder_mode), ==, 0);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* The child removed the test's folders where its permissions let it; what is
+   * left is removed at the end of the test. */
+  g_chmod (folder, 0700);
+}
+
+/* Another connection holds the write lock, as a command sending the outbox would. */
+static void
+test_busy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
+  g_autoptr(SeancesDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = seances_database_open (fixture->path, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_begin (other, &error));
+
+  /* Not the five seconds a user is given: the lock is not going away. */
+  sqlite3_busy_timeout (seances_database_get_handle (database), 50);
+  g_assert_false (seances_database_set_state (database, "recovery-key-confirmed", "1", &error));
+  g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==,
+                   "Les données sont utilisées par un autre programme de Séances (une fenêtre "
+                   "ou une commande)" NBSP ": patientez un instant puis réessayez.");
+  seances_database_rollback (other);
+}
+
+/* A disk with only a few KiB left: SQLite says "I/O error" when it cannot grow the
+ * shared-memory index at the first open, "full" when a write comes short. */
+typedef enum { FULL_AT_OPEN, FULL_AT_WRITE } FullCase;
+
+#define KEPT_ROWS 20
+
+static int
+count_states (SeancesDatabase *database,
+              const char      *prefix)
+{
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  g_autoptr(SeancesStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row;
+
+  stmt = seances_database_prepare (database, "SELECT count(*) FROM app_state WHERE name LIKE ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  g_assert_true (seances_database_step (database, stmt, &has_row, &error));
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Fills the disk holding @folder with one file, then gives back @left bytes of it. */
+static char *
+fill_disk (const char *folder,
+           gsize       left)
+{
+  char *filler = g_build_filename (folder, "filler", NULL);
+  static const char block[4096] = { 1 };
+  gsize total = 0;
+  int fd = g_open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  for (;;)
+    {
+      gssize written = write (fd, block, sizeof block);
+
+      if (written <= 0)
+        {
+          g_assert_cmpint (errno, ==, ENOSPC);
+          break;
+        }
+      total += written;
+    }
+  g_assert_cmpuint (total, >, left);
+  g_assert_cmpint (ftruncate (fd, total - left), ==, 0);
+  close (fd);
+  return filler;
+}
+
+static void
+disk_full_on_small_disk (const char *folder,
+                         FullCase    full)
+{
+  g_autofree char *path = g_build_filename (folder, "seances.db", NULL);
+  g_autofree char *filler = NULL;
+  g_autofree char *big = g_strnfill (1000, 'x');
+  g_autoptr(SeancesKey) key = seances_key_new_from_hex (KEY_HEX);
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  database = seances_database_create (path, key, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < KEPT_ROWS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("kept-%d", i);
+
+      g_assert_true (seances_database_set_state (database, name, "1", &error));
+    }
+  if (full == FULL_AT_OPEN)
+    g_clear_object (&database);
+
+  filler = fill_disk (folder, 8192);
+
+  if (full == FULL_AT_OPEN)
+    {
+      g_assert_null (seances_database_open (path, key, &error));
+    }
+  else
+    {
+      written = seances_database_begin (database, &error);
+      for (int i = 0; written && i < 200; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("new-%d", i);
+
+          written = seances_database_set_state (database, name, big, &error);
+        }
+      g_assert_false (written && seances_database_commit (database, &error));
+    }
+  g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DISK_FULL);
+  g_assert_cmpstr (error->message, ==,
+                   "Le disque est plein" NBSP ": libérez de la place puis réessayez. Rien n’a été perdu.");
+  g_clear_error (&error);
+
+  /* Once there is room again, what was recorded is all there, and only that. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_clear_object (&database);
+  database = seances_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_states (database, "kept-"), ==, KEPT_ROWS);
+  g_assert_cmpint (count_states (database, "new-"), ==, 0);
+}
+
+/* The case runs again in a child inside a private mount namespace (unshare), where
+ * SEANCES_TEST_SMALL_DISK is a 256 KiB tmpfs. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *small_disk = g_getenv ("SEANCES_TEST_SMALL_DISK");
+  const char *probe[] = { "unshare", "-rm", "true", NULL };
+  const char *script = "mount -t tmpfs -o size=256k tmpfs \"$1\" && shift && exec \"$@\"";
+  g_autofree char *self = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (small_disk != NULL)
+    {
+      disk_full_on_small_disk (small_disk, GPOINTER_TO_INT (data));
+      return;
+    }
+
+  if (!g_spawn_sync (NULL, (char **) probe, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("No private mount namespace can be made here");
+      return;
+    }
+
+  self = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  folder = g_build_filename (g_get_user_data_dir (), "small-disk", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  env = g_environ_setenv (g_get_environ (), "SEANCES_TEST_SMALL_DISK", folder, TRUE);
+  {
+    const char *argv[] = { "unshare", "-rm", "sh", "-c", script, "sh", folder, self,
+                           "-p", g_test_get_path (), NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_test_message ("On the small disk:\n%s%s", out, err);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  seances_test_init_french ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/database/create-and-reopen", test_create_and_reopen);
@@ -345,6 +595,17 @@ main (int   argc,
               fixture_set_up, test_sqlcipher_quiet, fixture_tear_down);
   g_test_add ("/database/sqlcipher-quiet/damaged-page", Fixture, GINT_TO_POINTER (QUIET_DAMAGED_PAGE),
               fixture_set_up, test_sqlcipher_quiet, fixture_tear_down);
+  g_test_add ("/database/error/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
+  g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/database/error/disk-full/at-write", Fixture, GINT_TO_POINTER (FULL_AT_WRITE),
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (permission_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/database/error/permission/%s", permission_cases[i].name);
+
+      g_test_add (path, Fixture, &permission_cases[i], fixture_set_up, test_permissions, fixture_tear_down);
+    }
 
   return g_test_run ();
 }

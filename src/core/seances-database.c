@@ -52,6 +52,20 @@ seances_statement_bind_optional (SeancesStatement *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* What the user is told when the file or its folder cannot be used. */
+static const char *
+access_message (int rc,
+                int system_errno)
+{
+  if (rc == SQLITE_READONLY_DIRECTORY)
+    return _("The data folder is read-only: allow writing to it in its permissions, "
+             "then try again.");
+  if (system_errno == EACCES || system_errno == EPERM)
+    return _("You do not have permission to open the data file or its folder: "
+             "check their permissions, then try again.");
+  return _("The data file cannot be read or written: check the disk and its permissions.");
+}
+
 /* Maps a SQLite result to one French sentence; the technical detail goes to the
  * debug log only (SQLite's messages never hold values, so no personal data). */
 void
@@ -60,13 +74,23 @@ seances_database_set_error (GError     **error,
                             int          rc,
                             const char  *doing)
 {
+  /* The system's errno, kept by SQLite for its I/O and "cannot open" errors only. */
+  int system_errno = handle != NULL ? sqlite3_system_errno (handle) : 0;
+  int primary = rc & 0xff;
   int code;
   const char *message;
 
-  g_debug ("SQLite error %d while %s: %s", rc, doing,
+  g_debug ("SQLite error %d (errno %d) while %s: %s", rc, system_errno, doing,
            handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
 
-  switch (rc & 0xff)
+  /* SQLite says SQLITE_FULL only when a write comes out short. On a full disk, growing
+   * the shared-memory index (at every first open), syncing or creating a file fail
+   * with an I/O or "cannot open" error instead: the errno tells them apart. */
+  if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) &&
+      (system_errno == ENOSPC || system_errno == EDQUOT))
+    primary = SQLITE_FULL;
+
+  switch (primary)
     {
     case SQLITE_NOTADB:
       code = SEANCES_DATABASE_ERROR_WRONG_KEY;
@@ -85,12 +109,15 @@ seances_database_set_error (GError     **error,
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       code = SEANCES_DATABASE_ERROR_ACCESS;
-      message = _("The data file cannot be read or written: check the disk and its permissions.");
+      message = access_message (rc, system_errno);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      /* The other one may be a command as well as a window: sending the outbox, a
+       * backup, a demo being generated. */
       code = SEANCES_DATABASE_ERROR_BUSY;
-      message = _("The data is in use by another Séances window: close it and try again.");
+      message = _("The data is in use by another Séances program (a window or a command): "
+                  "wait a moment, then try again.");
       break;
     case SQLITE_CONSTRAINT:
       code = SEANCES_DATABASE_ERROR_CONSTRAINT;
@@ -159,17 +186,38 @@ query_text (sqlite3    *handle,
   return text;
 }
 
-/* A database file is made of whole pages. One that is empty or ends mid-page was cut
- * short: say "damaged" rather than "wrong key", and never let SQLite treat an empty
- * file as a new database to write into. */
+/* Checks that @path is there, can be reached, and is made of whole pages, saying what
+ * the user meets: a folder that cannot be entered is not a missing file. One that is
+ * empty or ends mid-page was cut short: say "damaged" rather than "wrong key", and
+ * never let SQLite treat an empty file as a new database to write into. */
 static gboolean
-looks_truncated (const char *path)
+check_data_file (const char  *path,
+                 GError     **error)
 {
   GStatBuf st;
 
   if (g_stat (path, &st) != 0)
-    return FALSE;
-  return st.st_size < 1024 || st.st_size % 1024 != 0;
+    {
+      int saved = errno;
+
+      g_debug ("Cannot stat the data file: %s", g_strerror (saved));
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_NOT_FOUND,
+                             _("The data file was not found."));
+      else
+        g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                             access_message (SQLITE_CANTOPEN, saved));
+      return FALSE;
+    }
+
+  if (st.st_size < 1024 || st.st_size % 1024 != 0)
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
+                           _("The data file is damaged. It was left untouched: restore a backup."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -289,19 +337,8 @@ seances_database_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_NOT_FOUND,
-                           _("The data file was not found."));
-      return NULL;
-    }
-
-  if (looks_truncated (path))
-    {
-      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
-                           _("The data file is damaged. It was left untouched: restore a backup."));
-      return NULL;
-    }
+  if (!check_data_file (path, error))
+    return NULL;
 
   return open_keyed (path, key, SQLITE_OPEN_READWRITE, error);
 }
