@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "seances-database.h"
+#include "seances-export.h"
+#include "seances-migrations.h"
 #include "seances-practice.h"
 #include "seances-test.h"
 
@@ -68,6 +70,22 @@ read_file (const char *path)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
+}
+
+static int
+count_states (SeancesDatabase *database,
+              const char      *prefix)
+{
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  g_autoptr(SeancesStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row;
+
+  stmt = seances_database_prepare (database, "SELECT count(*) FROM app_state WHERE name LIKE ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  g_assert_true (seances_database_step (database, stmt, &has_row, &error));
+  return sqlite3_column_int (stmt, 0);
 }
 
 static void
@@ -334,6 +352,128 @@ test_app_state (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "1");
 }
 
+#define LIVE_ROWS 30
+
+/* A database with a -wal holding committed transactions, as a running Séances (or one
+ * that crashed) leaves it: the files are copied aside while the connection is open,
+ * with automatic checkpoints off. Returns the copy's path. */
+static char *
+make_live_copy (Fixture *fixture)
+{
+  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
+  g_autoptr(GError) error = NULL;
+  char *copy = g_build_filename (g_get_user_data_dir (), "seances", "copy.db", NULL);
+  static const char * const suffixes[] = { "", "-wal" };
+
+  g_assert_true (seances_database_exec (database, "PRAGMA wal_autocheckpoint = 0", &error));
+  for (int i = 0; i < LIVE_ROWS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("live-%d", i);
+
+      g_assert_true (seances_database_set_state (database, name, "1", &error));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
+      g_autoptr(GBytes) bytes = read_file (from);
+
+      g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+    }
+  return copy;
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* Reading, checking and exporting never change the file or its -wal: closing a
+ * read-write connection would copy the -wal into the file and delete it. */
+static void
+test_read_only_leaves_files (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *copy = make_live_copy (fixture);
+  g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *export = g_build_filename (g_get_user_data_dir (), "export.json", NULL);
+  g_autofree char *file_before = checksum_file (copy);
+  g_autofree char *wal_before = checksum_file (wal);
+  g_autofree char *file_after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(SeancesPractice) practice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_file_test (wal, G_FILE_TEST_EXISTS), ==, TRUE);
+  database = seances_database_open_read_only (copy, fixture->key, &error);
+  g_assert_no_error (error);
+
+  /* What only the -wal holds is read. */
+  practice = seances_practice_load (database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (practice->name, ==, "Cabinet Les Tilleuls");
+  g_assert_cmpint (count_states (database, "live-"), ==, LIVE_ROWS);
+  g_assert_true (seances_database_check (database, &error));
+  g_assert_no_error (error);
+  g_assert_true (seances_export_json (database, export, &error));
+  g_assert_no_error (error);
+  g_assert_false (seances_database_set_state (database, "live-0", "2", &error));
+  g_assert_nonnull (error);
+  g_clear_object (&database);
+
+  file_after = checksum_file (copy);
+  wal_after = checksum_file (wal);
+  g_assert_cmpstr (file_after, ==, file_before);
+  g_assert_cmpstr (wal_after, ==, wal_before);
+}
+
+typedef struct
+{
+  const char *name;
+  int         version_offset;  /* from seances_migrations_count () */
+  int         code;
+  const char *message;
+} SchemaCase;
+
+static const SchemaCase schema_cases[] = {
+  { "older", -1, SEANCES_DATABASE_ERROR_TOO_OLD,
+    "Ces données ont été enregistrées par une version plus ancienne de Séances" NBSP ": ouvrez "
+    "Séances une fois pour qu’il les mette à jour, puis réessayez." },
+  { "newer", +1, SEANCES_DATABASE_ERROR_TOO_NEW,
+    "Ces données ont été enregistrées par une version plus récente de Séances" NBSP ": mettez "
+    "l’application à jour pour les ouvrir." },
+};
+
+/* A schema other than the application's is refused as it is, never migrated. */
+static void
+test_read_only_schema (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const SchemaCase *row = data;
+  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
+  g_autofree char *set = g_strdup_printf ("PRAGMA user_version = %d",
+                                          seances_migrations_count () + row->version_offset);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (seances_database_exec (database, set, &error));
+  g_clear_object (&database);
+  before = read_file (fixture->path);
+
+  g_assert_null (seances_database_open_read_only (fixture->path, fixture->key, &error));
+  g_assert_error (error, SEANCES_DATABASE_ERROR, row->code);
+  g_assert_cmpstr (error->message, ==, row->message);
+  after = read_file (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* Root ignores permission bits: a child process that gave up every capability meets
  * them as any user does. */
 static void
@@ -425,22 +565,6 @@ test_busy (Fixture       *fixture,
 typedef enum { FULL_AT_OPEN, FULL_AT_WRITE } FullCase;
 
 #define KEPT_ROWS 20
-
-static int
-count_states (SeancesDatabase *database,
-              const char      *prefix)
-{
-  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
-  g_autoptr(SeancesStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean has_row;
-
-  stmt = seances_database_prepare (database, "SELECT count(*) FROM app_state WHERE name LIKE ?1", &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-  g_assert_true (seances_database_step (database, stmt, &has_row, &error));
-  return sqlite3_column_int (stmt, 0);
-}
 
 /* Fills the disk holding @folder with one file, then gives back @left bytes of it. */
 static char *
@@ -595,6 +719,14 @@ main (int   argc,
               fixture_set_up, test_sqlcipher_quiet, fixture_tear_down);
   g_test_add ("/database/sqlcipher-quiet/damaged-page", Fixture, GINT_TO_POINTER (QUIET_DAMAGED_PAGE),
               fixture_set_up, test_sqlcipher_quiet, fixture_tear_down);
+  g_test_add ("/database/read-only/files-unchanged", Fixture, NULL,
+              fixture_set_up, test_read_only_leaves_files, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (schema_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/database/read-only/schema-%s", schema_cases[i].name);
+
+      g_test_add (path, Fixture, &schema_cases[i], fixture_set_up, test_read_only_schema, fixture_tear_down);
+    }
   g_test_add ("/database/error/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
   g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),
               fixture_set_up, test_disk_full, fixture_tear_down);

@@ -277,27 +277,53 @@ check_key (SeancesDatabase  *self,
   return FALSE;
 }
 
+/* Reading needs no journal mode, and asking for WAL may write the file's header. */
 static gboolean
 configure (SeancesDatabase  *self,
+           gboolean          read_only,
            GError          **error)
 {
-  static const char pragmas[] =
+  static const char writing[] =
     "PRAGMA foreign_keys = ON;"
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
     "PRAGMA secure_delete = ON;"
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB) ";";
+  static const char reading[] =
+    "PRAGMA query_only = ON;"
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB) ";";
   int rc;
 
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
-  rc = sqlite3_exec (self->handle, pragmas, NULL, NULL, NULL);
+  rc = sqlite3_exec (self->handle, read_only ? reading : writing, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       seances_database_set_error (error, self->handle, rc, "setting pragmas");
       return FALSE;
     }
   return TRUE;
+}
+
+/* Migrating writes: a read-only connection takes the schema as it is, or refuses it. */
+static gboolean
+check_schema_read_only (SeancesDatabase  *self,
+                        GError          **error)
+{
+  int version = seances_database_get_schema_version (self);
+
+  if (version >= 0 && version < seances_migrations_count ())
+    {
+      g_debug ("Schema version %d, %d expected", version, seances_migrations_count ());
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_TOO_OLD,
+                           _("This data was saved by an older version of Séances: open Séances "
+                             "once so that it updates the data, then try again."));
+      return FALSE;
+    }
+
+  /* Up to date, no step runs; newer, the usual refusal. */
+  return seances_migrations_apply (self->handle, seances_migrations_count (), error);
 }
 
 static SeancesDatabase *
@@ -307,6 +333,7 @@ open_keyed (const char        *path,
             GError           **error)
 {
   g_autoptr(SeancesDatabase) self = g_object_new (SEANCES_TYPE_DATABASE, NULL);
+  gboolean read_only = (flags & SQLITE_OPEN_READONLY) != 0;
   int rc;
 
   self->path = g_strdup (path);
@@ -318,11 +345,19 @@ open_keyed (const char        *path,
     }
   sqlite3_extended_result_codes (self->handle, TRUE);
 
+  /* The last connection to close copies the WAL into the file and deletes it: never
+   * from one that only reads, whose WAL may be the one holding the latest changes. */
+  if (read_only)
+    sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
   if (!check_cipher (self, error) ||
       !apply_key (self, key, error) ||
       !check_key (self, error) ||
-      !configure (self, error) ||
-      !seances_migrations_apply (self->handle, seances_migrations_count (), error))
+      !configure (self, read_only, error))
+    return NULL;
+
+  if (read_only ? !check_schema_read_only (self, error)
+                : !seances_migrations_apply (self->handle, seances_migrations_count (), error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -341,6 +376,22 @@ seances_database_open (const char        *path,
     return NULL;
 
   return open_keyed (path, key, SQLITE_OPEN_READWRITE, error);
+}
+
+/* Opens an existing database for reading only (an integrity check, an export): it
+ * never writes, checkpoints or deletes the file or its WAL, and never migrates. */
+SeancesDatabase *
+seances_database_open_read_only (const char        *path,
+                                 const SeancesKey  *key,
+                                 GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!check_data_file (path, error))
+    return NULL;
+
+  return open_keyed (path, key, SQLITE_OPEN_READONLY, error);
 }
 
 static void
