@@ -103,6 +103,8 @@ open_database (gboolean  create,
   SeancesDatabase *database;
   Waiting waiting = { 0 };
 
+  /* Checking and exporting only read: they never checkpoint or delete the -wal. */
+  seances_vault_set_read_only (vault, !create);
   waiting_begin (&waiting);
   seances_vault_open_async (vault, NULL, finished_cb, &waiting);
   result = waiting_end (&waiting);
