@@ -15,6 +15,7 @@
 #include "seances-migrations.h"
 #include "seances-practice.h"
 #include "seances-test.h"
+#include "seances-wal.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -354,35 +355,64 @@ test_app_state (Fixture       *fixture,
 
 #define LIVE_ROWS 30
 
-/* A database with a -wal holding committed transactions, as a running Séances (or one
- * that crashed) leaves it: the files are copied aside while the connection is open,
- * with automatic checkpoints off. Returns the copy's path. */
-static char *
-make_live_copy (Fixture *fixture)
+static void
+write_rows (SeancesDatabase *database,
+            const char      *prefix,
+            int              n_rows)
 {
-  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
-  g_autoptr(GError) error = NULL;
-  char *copy = g_build_filename (g_get_user_data_dir (), "seances", "copy.db", NULL);
-  static const char * const suffixes[] = { "", "-wal" };
-
-  g_assert_true (seances_database_exec (database, "PRAGMA wal_autocheckpoint = 0", &error));
-  for (int i = 0; i < LIVE_ROWS; i++)
+  for (int i = 0; i < n_rows; i++)
     {
-      g_autofree char *name = g_strdup_printf ("live-%d", i);
+      g_autofree char *name = g_strdup_printf ("%s%d", prefix, i);
+      g_autoptr(GError) error = NULL;
 
       g_assert_true (seances_database_set_state (database, name, "1", &error));
     }
+}
+
+/* Copies the file and its -wal while the connection that wrote them is still open,
+ * as a running Séances (or one that crashed) leaves them. Returns the copy's path. */
+static char *
+copy_aside (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal" };
+  char *copy = g_build_filename (g_get_user_data_dir (), "seances", "copy.db", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *from = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
       g_autoptr(GBytes) bytes = read_file (from);
+      g_autoptr(GError) error = NULL;
 
       g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
       g_assert_no_error (error);
     }
   return copy;
+}
+
+#define LIVE_ROWS 30
+
+/* A -wal holding committed transactions: automatic checkpoints are off. */
+static char *
+make_live_copy (Fixture *fixture)
+{
+  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seances_database_exec (database, "PRAGMA wal_autocheckpoint = 0", &error));
+  write_rows (database, "live-", LIVE_ROWS);
+  return copy_aside (fixture->path);
+}
+
+static SeancesWalSummary
+read_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GBytes) bytes = read_file (wal);
+  SeancesWalSummary summary;
+
+  seances_wal_read (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &summary);
+  return summary;
 }
 
 static char *
@@ -431,6 +461,106 @@ test_read_only_leaves_files (Fixture       *fixture,
   wal_after = checksum_file (wal);
   g_assert_cmpstr (file_after, ==, file_before);
   g_assert_cmpstr (wal_after, ==, wal_before);
+}
+
+static void
+checksum_pair (const char  *path,
+               char       **file,
+               char       **wal)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+
+  *file = checksum_file (path);
+  *wal = checksum_file (wal_path);
+}
+
+/* The -wal SQLCipher wrote is read as SQLite reads it: every frame applies. */
+static void
+test_check_wal_sound (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *copy = make_live_copy (fixture);
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesWalSummary summary = read_wal (copy);
+
+  g_assert_cmpuint (summary.n_frames, >=, LIVE_ROWS);
+  g_assert_cmpuint (summary.n_applied, ==, summary.n_frames);
+
+  database = seances_database_open_read_only (copy, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_check (database, &error));
+  g_assert_no_error (error);
+}
+
+/* One byte changed in a frame in the middle: SQLite stops there and would drop the
+ * transactions after it. The check says so, and changes nothing. */
+static void
+test_check_wal_damaged (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = make_live_copy (fixture);
+  g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *file_before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *file_after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GBytes) bytes = read_file (wal);
+  g_autoptr(GError) error = NULL;
+  SeancesWalSummary summary = read_wal (copy);
+  gsize middle = SEANCES_WAL_HEADER_SIZE +
+                 (summary.n_frames / 2) * (SEANCES_WAL_FRAME_HEADER_SIZE + summary.page_size) +
+                 SEANCES_WAL_FRAME_HEADER_SIZE + 1000;
+  g_autofree guint8 *damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  damaged[middle] ^= 0x5a;
+  g_file_set_contents (wal, (const char *) damaged, g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  checksum_pair (copy, &file_before, &wal_before);
+
+  database = seances_database_open_read_only (copy, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_false (seances_database_check (database, &error));
+  g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED);
+  g_assert_cmpstr (error->message, ==,
+                   "Le journal des dernières modifications est endommagé et le fichier de données "
+                   "n’a pas été modifié" NBSP ": restaurez une sauvegarde ou contactez l’assistance.");
+  g_clear_object (&database);
+
+  checksum_pair (copy, &file_after, &wal_after);
+  g_assert_cmpstr (file_after, ==, file_before);
+  g_assert_cmpstr (wal_after, ==, wal_before);
+}
+
+/* Once checkpointed, the log starts again from its beginning with new salts: the
+ * frames of the earlier generation left after the new ones are no damage. */
+static void
+test_check_wal_old_generation (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  SeancesWalSummary summary;
+
+  g_assert_true (seances_database_exec (database, "PRAGMA wal_autocheckpoint = 0", &error));
+  write_rows (database, "old-", LIVE_ROWS);
+  g_assert_true (seances_database_exec (database, "PRAGMA wal_checkpoint (PASSIVE)", &error));
+  write_rows (database, "new-", 3);
+  copy = copy_aside (fixture->path);
+  g_clear_object (&database);
+
+  summary = read_wal (copy);
+  g_assert_cmpuint (summary.n_applied, >, 0);
+  g_assert_cmpuint (summary.n_frames, >, summary.n_applied);
+
+  database = seances_database_open_read_only (copy, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_check (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_states (database, "old-"), ==, LIVE_ROWS);
+  g_assert_cmpint (count_states (database, "new-"), ==, 3);
 }
 
 typedef struct
@@ -727,6 +857,12 @@ main (int   argc,
 
       g_test_add (path, Fixture, &schema_cases[i], fixture_set_up, test_read_only_schema, fixture_tear_down);
     }
+  g_test_add ("/database/check/wal-sound", Fixture, NULL,
+              fixture_set_up, test_check_wal_sound, fixture_tear_down);
+  g_test_add ("/database/check/wal-damaged", Fixture, NULL,
+              fixture_set_up, test_check_wal_damaged, fixture_tear_down);
+  g_test_add ("/database/check/wal-old-generation", Fixture, NULL,
+              fixture_set_up, test_check_wal_old_generation, fixture_tear_down);
   g_test_add ("/database/error/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
   g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),
               fixture_set_up, test_disk_full, fixture_tear_down);

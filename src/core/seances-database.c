@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "seances-migrations.h"
+#include "seances-wal.h"
 
 /* The working set of a large practice fits in 16 MiB: SQLCipher decrypts every
  * page read from outside its cache, so a small cache is slow (DESIGN.md). */
@@ -627,7 +628,51 @@ seances_database_set_state (SeancesDatabase  *self,
   return seances_database_step (self, stmt, NULL, error);
 }
 
-/* SQLCipher's HMAC check of every page, then SQLite's structural check. */
+/* SQLite replays the -wal up to its first damaged frame and ignores the rest without a
+ * word: the transactions after it would be gone at the next checkpoint. The log is
+ * read here as SQLite reads it, to tell. */
+static gboolean
+check_wal (SeancesDatabase  *self,
+           GError          **error)
+{
+  g_autofree char *path = g_strconcat (self->path, "-wal", NULL);
+  SeancesWalSummary summary;
+
+  for (int attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, &local_error))
+        {
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return TRUE;
+          g_debug ("Cannot read the WAL: %s", local_error->message);
+          g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                               access_message (SQLITE_IOERR, 0));
+          return FALSE;
+        }
+
+      if (seances_wal_read ((const guint8 *) contents, length, &summary))
+        return TRUE;
+
+      /* Another program may have been writing a frame as it was read: look again. */
+      if (attempt == 1)
+        break;
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+
+  g_debug ("WAL damaged: header %s, %u frames, %u applied, %u commits after them",
+           summary.header_sound ? "sound" : "damaged", summary.n_frames, summary.n_applied,
+           summary.n_lost);
+  g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED,
+                       _("The journal of the latest changes is damaged and the data file was "
+                         "left untouched: restore a backup or contact support."));
+  return FALSE;
+}
+
+/* SQLCipher's HMAC check of every page, SQLite's structural check, then the -wal's. */
 gboolean
 seances_database_check (SeancesDatabase  *self,
                         GError          **error)
@@ -670,5 +715,5 @@ seances_database_check (SeancesDatabase  *self,
         }
     }
 
-  return TRUE;
+  return check_wal (self, error);
 }
