@@ -369,15 +369,17 @@ write_rows (SeancesDatabase *database,
     }
 }
 
-/* Copies the file and its -wal while the connection that wrote them is still open,
- * as a running Séances (or one that crashed) leaves them. Returns the copy's path. */
+/* Copies the file and its -wal (and -shm) while the connection that wrote them is
+ * still open, as a running Séances (or one that crashed) leaves them. Returns the
+ * copy's path. */
 static char *
-copy_aside (const char *path)
+copy_aside (const char *path,
+            gboolean    with_shm)
 {
-  static const char * const suffixes[] = { "", "-wal" };
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
   char *copy = g_build_filename (g_get_user_data_dir (), "seances", "copy.db", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) - (with_shm ? 0 : 1); i++)
     {
       g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
@@ -401,7 +403,7 @@ make_live_copy (Fixture *fixture)
 
   g_assert_true (seances_database_exec (database, "PRAGMA wal_autocheckpoint = 0", &error));
   write_rows (database, "live-", LIVE_ROWS);
-  return copy_aside (fixture->path);
+  return copy_aside (fixture->path, FALSE);
 }
 
 static SeancesWalSummary
@@ -548,7 +550,7 @@ test_check_wal_old_generation (Fixture       *fixture,
   write_rows (database, "old-", LIVE_ROWS);
   g_assert_true (seances_database_exec (database, "PRAGMA wal_checkpoint (PASSIVE)", &error));
   write_rows (database, "new-", 3);
-  copy = copy_aside (fixture->path);
+  copy = copy_aside (fixture->path, FALSE);
   g_clear_object (&database);
 
   summary = read_wal (copy);
@@ -665,6 +667,88 @@ test_permissions (Fixture       *fixture,
   /* The child removed the test's folders where its permissions let it; what is
    * left is removed at the end of the test. */
   g_chmod (folder, 0700);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *suffix;     /* the file made read-only */
+  gboolean    someone_else;
+} SidecarCase;
+
+static const SidecarCase sidecar_cases[] = {
+  { "shm-read-only", "-shm", FALSE },
+  { "wal-read-only", "-wal", FALSE },
+  { "shm-of-someone-else", "-shm", TRUE },
+  { "wal-of-someone-else", "-wal", TRUE },
+  { "file-read-only", "", FALSE },
+};
+
+/* A -wal or -shm left read-only by a restore kept every write failing: the user's own
+ * is made writable again, someone else's is named; a read-only file says so at once. */
+static void
+test_read_only_sidecar (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const SidecarCase *row = data;
+  g_autofree char *copy = g_build_filename (g_get_user_data_dir (), "seances", "copy.db", NULL);
+  g_autofree char *blocking = g_strconcat (copy, row->suffix, NULL);
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (g_test_subprocess ())
+    {
+      drop_capabilities ();
+      database = seances_database_open (copy, fixture->key, &error);
+      if (row->someone_else || row->suffix[0] == '\0')
+        {
+          g_autofree char *expected = NULL;
+
+          if (row->someone_else)
+            expected = g_strdup_printf ("Le fichier «" NBSP "%s" NBSP "» appartient à un autre "
+                                        "utilisateur et empêche d’enregistrer" NBSP ": demandez à un "
+                                        "administrateur de vous le rendre, puis réessayez.", blocking);
+          else
+            expected = g_strdup ("Le fichier de données est en lecture seule" NBSP ": autorisez-y "
+                                 "l’écriture dans ses permissions puis réessayez.");
+          g_assert_null (database);
+          g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS);
+          g_assert_cmpstr (error->message, ==, expected);
+          return;
+        }
+
+      g_assert_no_error (error);
+      g_assert_true (seances_database_set_state (database, "written", "1", &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (blocking, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_clear_object (&database);
+      database = seances_database_open (copy, fixture->key, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count_states (database, "live-"), ==, LIVE_ROWS);
+      g_assert_cmpint (count_states (database, "written"), ==, 1);
+      return;
+    }
+
+  if (row->someone_else && getuid () != 0)
+    {
+      g_test_skip ("Only root can give a file to someone else");
+      return;
+    }
+
+  database = create_with_practice (fixture);
+  g_assert_true (seances_database_exec (database, "PRAGMA wal_autocheckpoint = 0", &error));
+  write_rows (database, "live-", LIVE_ROWS);
+  g_free (copy_aside (fixture->path, TRUE));
+  g_clear_object (&database);
+
+  g_assert_cmpint (g_chmod (blocking, 0444), ==, 0);
+  if (row->someone_else)
+    g_assert_cmpint (chown (blocking, 65534, 65534), ==, 0);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* Another connection holds the write lock, as a command sending the outbox would. */
@@ -863,6 +947,12 @@ main (int   argc,
               fixture_set_up, test_check_wal_damaged, fixture_tear_down);
   g_test_add ("/database/check/wal-old-generation", Fixture, NULL,
               fixture_set_up, test_check_wal_old_generation, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (sidecar_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/database/open/%s", sidecar_cases[i].name);
+
+      g_test_add (path, Fixture, &sidecar_cases[i], fixture_set_up, test_read_only_sidecar, fixture_tear_down);
+    }
   g_test_add ("/database/error/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
   g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),
               fixture_set_up, test_disk_full, fixture_tear_down);

@@ -351,6 +351,16 @@ open_keyed (const char        *path,
   if (read_only)
     sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
+  /* SQLite opens a file it may not write for reading, without a word: every change
+   * would fail later, with a sentence that no longer says why. */
+  if (!read_only && sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                           _("The data file is read-only: allow writing to it in its "
+                             "permissions, then try again."));
+      return NULL;
+    }
+
   if (!check_cipher (self, error) ||
       !apply_key (self, key, error) ||
       !check_key (self, error) ||
@@ -364,6 +374,46 @@ open_keyed (const char        *path,
   return g_steal_pointer (&self);
 }
 
+/* A -wal or -shm left read-only (restored from a backup, copied by hand) makes SQLite
+ * fall back to reading, and every write fails, even once the file itself is writable
+ * again. They hold nothing the file does not, and the user's own are made writable
+ * again; someone else's cannot be, and is named. */
+static gboolean
+check_sidecars (const char  *path,
+                GError     **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *shown = NULL;
+      GStatBuf st;
+
+      if (g_lstat (name, &st) != 0 || !S_ISREG (st.st_mode) || g_access (name, W_OK) == 0)
+        continue;
+
+      if (st.st_uid == geteuid ())
+        {
+          if (g_chmod (name, 0600) == 0)
+            g_debug ("The %s file was read-only: made writable again", suffixes[i]);
+          else
+            g_debug ("Cannot make the %s file writable: %s", suffixes[i], g_strerror (errno));
+          continue;
+        }
+
+      shown = g_filename_display_name (name);
+      g_debug ("The %s file belongs to user %u", suffixes[i], (guint) st.st_uid);
+      g_set_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                   /* Translators: %s is the path of a file beside the data file */
+                   _("The file “%s” belongs to another user and prevents saving: ask an "
+                     "administrator to give it back to you, then try again."), shown);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Opens an existing database; never creates one. A wrong key leaves the file untouched. */
 SeancesDatabase *
 seances_database_open (const char        *path,
@@ -373,7 +423,7 @@ seances_database_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!check_data_file (path, error))
+  if (!check_data_file (path, error) || !check_sidecars (path, error))
     return NULL;
 
   return open_keyed (path, key, SQLITE_OPEN_READWRITE, error);
