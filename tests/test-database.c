@@ -774,6 +774,41 @@ test_busy (Fixture       *fixture,
   seances_database_rollback (other);
 }
 
+static gpointer
+close_later_cb (gpointer data)
+{
+  g_usleep (G_USEC_PER_SEC / 4);
+  g_object_unref (data);
+  return NULL;
+}
+
+/* Another program holds the file for a moment as Séances starts (here it holds it
+ * exclusively, as SQLite does while it rebuilds the -wal's index): opening waits for
+ * it, it does not fail at the first read. */
+static void
+test_open_waits (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
+  g_autoptr(SeancesDatabase) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+
+  g_clear_object (&database);
+  holder = seances_database_open (fixture->path, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_exec (holder, "PRAGMA locking_mode = EXCLUSIVE;"
+                                                "BEGIN IMMEDIATE;"
+                                                "INSERT INTO app_state VALUES ('held', '1');"
+                                                "COMMIT", &error));
+  thread = g_thread_new ("holder", close_later_cb, g_steal_pointer (&holder));
+
+  database = seances_database_open (fixture->path, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_states (database, "held"), ==, 1);
+  g_thread_join (g_steal_pointer (&thread));
+}
+
 /* A disk with only a few KiB left: SQLite says "I/O error" when it cannot grow the
  * shared-memory index at the first open, "full" when a write comes short. */
 typedef enum { FULL_AT_OPEN, FULL_AT_WRITE } FullCase;
@@ -953,6 +988,7 @@ main (int   argc,
 
       g_test_add (path, Fixture, &sidecar_cases[i], fixture_set_up, test_read_only_sidecar, fixture_tear_down);
     }
+  g_test_add ("/database/open/waits-for-a-lock", Fixture, NULL, fixture_set_up, test_open_waits, fixture_tear_down);
   g_test_add ("/database/error/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
   g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),
               fixture_set_up, test_disk_full, fixture_tear_down);

@@ -297,7 +297,6 @@ configure (SeancesDatabase  *self,
     "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB) ";";
   int rc;
 
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   rc = sqlite3_exec (self->handle, read_only ? reading : writing, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -345,6 +344,8 @@ open_keyed (const char        *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, TRUE);
+  /* Before the first read: another program may be holding the file for a moment. */
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
   /* The last connection to close copies the WAL into the file and deletes it: never
    * from one that only reads, whose WAL may be the one holding the latest changes. */
