@@ -495,19 +495,17 @@ test_check_wal_sound (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-/* One byte changed in a frame in the middle: SQLite stops there and would drop the
- * transactions after it. The check says so, and changes nothing. */
-static void
-test_check_wal_damaged (Fixture       *fixture,
-                        gconstpointer  data)
+#define WAL_DAMAGED_MESSAGE "Le journal des dernières modifications est endommagé et le fichier de " \
+                            "données n’a pas été modifié" NBSP ": restaurez une sauvegarde ou " \
+                            "contactez l’assistance."
+
+/* One byte changed in a frame in the middle of a live copy's -wal: SQLite stops there
+ * and drops the transactions after it. Returns the copy's path. */
+static char *
+make_damaged_wal (Fixture *fixture)
 {
-  g_autofree char *copy = make_live_copy (fixture);
+  char *copy = make_live_copy (fixture);
   g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
-  g_autofree char *file_before = NULL;
-  g_autofree char *wal_before = NULL;
-  g_autofree char *file_after = NULL;
-  g_autofree char *wal_after = NULL;
-  g_autoptr(SeancesDatabase) database = NULL;
   g_autoptr(GBytes) bytes = read_file (wal);
   g_autoptr(GError) error = NULL;
   SeancesWalSummary summary = read_wal (copy);
@@ -519,15 +517,53 @@ test_check_wal_damaged (Fixture       *fixture,
   damaged[middle] ^= 0x5a;
   g_file_set_contents (wal, (const char *) damaged, g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
-  checksum_pair (copy, &file_before, &wal_before);
+  return copy;
+}
 
+/* The check says the -wal is damaged, and changes nothing. */
+static void
+test_check_wal_damaged (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = make_damaged_wal (fixture);
+  g_autofree char *file_before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *file_after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  checksum_pair (copy, &file_before, &wal_before);
   database = seances_database_open_read_only (copy, fixture->key, &error);
   g_assert_no_error (error);
   g_assert_false (seances_database_check (database, &error));
   g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED);
-  g_assert_cmpstr (error->message, ==,
-                   "Le journal des dernières modifications est endommagé et le fichier de données "
-                   "n’a pas été modifié" NBSP ": restaurez une sauvegarde ou contactez l’assistance.");
+  g_assert_cmpstr (error->message, ==, WAL_DAMAGED_MESSAGE);
+  g_clear_object (&database);
+
+  checksum_pair (copy, &file_after, &wal_after);
+  g_assert_cmpstr (file_after, ==, file_before);
+  g_assert_cmpstr (wal_after, ==, wal_before);
+}
+
+/* Opened to write, the damaged -wal would be checkpointed as far as SQLite reads it
+ * and deleted when the connection closes: it is refused, and both files are kept. */
+static void
+test_open_wal_damaged (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *copy = make_damaged_wal (fixture);
+  g_autofree char *file_before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *file_after = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  checksum_pair (copy, &file_before, &wal_before);
+  database = seances_database_open (copy, fixture->key, &error);
+  g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED);
+  g_assert_cmpstr (error->message, ==, WAL_DAMAGED_MESSAGE);
   g_clear_object (&database);
 
   checksum_pair (copy, &file_after, &wal_after);
@@ -988,6 +1024,7 @@ main (int   argc,
 
       g_test_add (path, Fixture, &sidecar_cases[i], fixture_set_up, test_read_only_sidecar, fixture_tear_down);
     }
+  g_test_add ("/database/open/wal-damaged", Fixture, NULL, fixture_set_up, test_open_wal_damaged, fixture_tear_down);
   g_test_add ("/database/open/waits-for-a-lock", Fixture, NULL, fixture_set_up, test_open_waits, fixture_tear_down);
   g_test_add ("/database/error/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
   g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),

@@ -379,6 +379,51 @@ open_keyed (const char        *path,
   return g_steal_pointer (&self);
 }
 
+/* SQLite replays the -wal up to its first damaged frame and ignores the rest without a
+ * word: the transactions after it are gone at the next checkpoint, which closing a
+ * read-write connection makes. The log is read here as SQLite reads it, to tell. */
+static gboolean
+check_wal (const char  *database_path,
+           guint        tolerated,
+           GError     **error)
+{
+  g_autofree char *path = g_strconcat (database_path, "-wal", NULL);
+  SeancesWalSummary summary;
+
+  for (int attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, &local_error))
+        {
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return TRUE;
+          g_debug ("Cannot read the WAL: %s", local_error->message);
+          g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                               access_message (SQLITE_IOERR, 0));
+          return FALSE;
+        }
+
+      if (seances_wal_read ((const guint8 *) contents, length, &summary) || summary.n_lost <= tolerated)
+        return TRUE;
+
+      /* Another program may have been writing a frame as it was read: look again. */
+      if (attempt == 1)
+        break;
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+
+  g_debug ("WAL damaged: header %s, %u frames, %u applied, %u commits after them",
+           summary.header_sound ? "sound" : "damaged", summary.n_frames, summary.n_applied,
+           summary.n_lost);
+  g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED,
+                       _("The journal of the latest changes is damaged and the data file was "
+                         "left untouched: restore a backup or contact support."));
+  return FALSE;
+}
+
 /* A -wal or -shm left read-only (restored from a backup, copied by hand) makes SQLite
  * fall back to reading, and every write fails, even once the file itself is writable
  * again. They hold nothing the file does not, and the user's own are made writable
@@ -428,7 +473,11 @@ seances_database_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!check_data_file (path, error) || !check_sidecars (path, error))
+  /* A damaged -wal is refused before SQLite sees it: it would be checkpointed as far
+   * as it reads, then deleted with the transactions after the damage. One lost commit
+   * at the end is what a power cut during that commit leaves (it was never confirmed):
+   * SQLite rightly drops it, and refusing to start would help no one. */
+  if (!check_data_file (path, error) || !check_sidecars (path, error) || !check_wal (path, 1, error))
     return NULL;
 
   return open_keyed (path, key, SQLITE_OPEN_READWRITE, error);
@@ -759,50 +808,6 @@ seances_database_set_state (SeancesDatabase  *self,
   return seances_database_step (self, stmt, NULL, error);
 }
 
-/* SQLite replays the -wal up to its first damaged frame and ignores the rest without a
- * word: the transactions after it would be gone at the next checkpoint. The log is
- * read here as SQLite reads it, to tell. */
-static gboolean
-check_wal (SeancesDatabase  *self,
-           GError          **error)
-{
-  g_autofree char *path = g_strconcat (self->path, "-wal", NULL);
-  SeancesWalSummary summary;
-
-  for (int attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (path, &contents, &length, &local_error))
-        {
-          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            return TRUE;
-          g_debug ("Cannot read the WAL: %s", local_error->message);
-          g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
-                               access_message (SQLITE_IOERR, 0));
-          return FALSE;
-        }
-
-      if (seances_wal_read ((const guint8 *) contents, length, &summary))
-        return TRUE;
-
-      /* Another program may have been writing a frame as it was read: look again. */
-      if (attempt == 1)
-        break;
-      g_usleep (G_USEC_PER_SEC / 10);
-    }
-
-  g_debug ("WAL damaged: header %s, %u frames, %u applied, %u commits after them",
-           summary.header_sound ? "sound" : "damaged", summary.n_frames, summary.n_applied,
-           summary.n_lost);
-  g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED,
-                       _("The journal of the latest changes is damaged and the data file was "
-                         "left untouched: restore a backup or contact support."));
-  return FALSE;
-}
-
 /* SQLCipher's HMAC check of every page, SQLite's structural check, then the -wal's. */
 gboolean
 seances_database_check (SeancesDatabase  *self,
@@ -846,5 +851,5 @@ seances_database_check (SeancesDatabase  *self,
         }
     }
 
-  return check_wal (self, error);
+  return check_wal (self->path, 0, error);
 }

@@ -77,6 +77,21 @@ read_header (const guint8      *data,
   return TRUE;
 }
 
+/* A frame of this generation is valid when its page number is set and its checksum,
+ * chained on from @sum, is right; @sum then moves on to it. */
+static gboolean
+frame_is_valid (const guint8 *frame,
+                guint32       page_size,
+                gboolean      big_endian,
+                guint32       sum[2])
+{
+  if (get_be32 (frame) == 0)
+    return FALSE;
+  checksum (frame, 8, big_endian, sum);
+  checksum (frame + SEANCES_WAL_FRAME_HEADER_SIZE, page_size, big_endian, sum);
+  return sum[0] == get_be32 (frame + 16) && sum[1] == get_be32 (frame + 20);
+}
+
 /* Fills @summary and returns TRUE when SQLite applies every transaction of the log.
  * Frames with other salts are what an earlier generation of the log left behind, and
  * frames of this generation after the last commit with no commit of their own are a
@@ -87,7 +102,7 @@ seances_wal_read (const guint8      *data,
                   gsize              length,
                   SeancesWalSummary *summary)
 {
-  const guint8 *salts = data + 16;
+  const guint8 *salts;
   gboolean big_endian;
   gboolean valid = TRUE;
   gsize frame_size;
@@ -101,6 +116,7 @@ seances_wal_read (const guint8      *data,
   if (!summary->header_sound)
     return length <= SEANCES_WAL_HEADER_SIZE;
 
+  salts = data + 16;
   big_endian = get_be32 (data) & 1;
   frame_size = SEANCES_WAL_FRAME_HEADER_SIZE + summary->page_size;
   summary->n_frames = (length - SEANCES_WAL_HEADER_SIZE) / frame_size;
@@ -111,20 +127,15 @@ seances_wal_read (const guint8      *data,
       gboolean ours = memcmp (frame + 8, salts, 8) == 0;
       gboolean commit = get_be32 (frame + 4) != 0;
 
-      if (valid)
+      /* SQLite stops at the first frame that fails, and applies up to the last
+       * commit before it. */
+      if (valid && ours && frame_is_valid (frame, summary->page_size, big_endian, sum))
         {
-          valid = ours && get_be32 (frame) != 0;
-          if (valid)
-            {
-              checksum (frame, 8, big_endian, sum);
-              checksum (frame + SEANCES_WAL_FRAME_HEADER_SIZE, summary->page_size, big_endian, sum);
-              valid = sum[0] == get_be32 (frame + 16) && sum[1] == get_be32 (frame + 20);
-            }
-          if (valid && commit)
+          if (commit)
             summary->n_applied = i + 1;
-          if (valid)
-            continue;
+          continue;
         }
+      valid = FALSE;
 
       if (ours && commit)
         summary->n_lost++;
