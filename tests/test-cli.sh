@@ -111,6 +111,37 @@ run after "$seances" --export-json="$work/after.json"
 check "nothing was changed" cmp -s <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["clients"]), len(d["appointments"]))' "$export_file") \
   <(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["clients"]), len(d["appointments"]))' "$work/after.json")
 
+# An export pointed at the encrypted database is refused (before another data folder
+# below puts its own key in the keyring): the database stays as it was,
+# byte for byte, and still opens.
+database="${XDG_DATA_HOME:-$HOME/.local/share}/seances/seances.db"
+cp "$database" "$work/database-before"
+for target in "$database" "$(dirname "$database")/../seances/seances.db"; do
+  run over-database "$seances" --export-json="$target"
+  check "export over the database is refused ($target)" status_is over-database 1
+  check "in one French line" \
+    err_is over-database "$(french "This file is in the Séances data folder: choose another location.")"
+  check "and nothing else is printed" empty over-database.out
+  check "the database is byte-identical" cmp -s "$database" "$work/database-before"
+done
+run check-after "$seances" --check
+check "the database still opens and is sound" status_is check-after 0
+
+# Neither the standard output, a device nor a folder is a file to export to.
+mkdir "$work/dossier"
+refused_targets=("-" "/dev/null" "$work/dossier")
+refused_messages=(
+  "Give the name of a file to write: Séances does not write to the standard output."
+  "This is not an ordinary file: give the name of a file in a folder."
+  "This is a folder: give the name of a file inside it."
+)
+for i in "${!refused_targets[@]}"; do
+  run refused-target "$seances" --export-json="${refused_targets[$i]}"
+  check "export to ${refused_targets[$i]} is refused" status_is refused-target 1
+  check "in one French line" err_is refused-target "$(french "${refused_messages[$i]}")"
+done
+check "no file named « - » was made" test ! -e ./-
+
 # SEANCES_NOW fixes "today" for screenshots: in another data folder, a year of history
 # up to that day and six weeks booked after it.
 other=$work/other

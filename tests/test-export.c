@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "seances-demo.h"
@@ -11,9 +12,13 @@
 #include "seances-time.h"
 #include "seances-test.h"
 
+#define NBSP "\u00a0"
+
 typedef struct
 {
   SeancesDatabase *database;
+  SeancesKey      *key;
+  char            *database_path;
   char            *folder;
   char            *path;
 } Fixture;
@@ -22,11 +27,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "seances.db", NULL);
-  g_autoptr(SeancesKey) key = seances_key_new_random ();
   g_autoptr(GError) error = NULL;
 
-  fixture->database = seances_database_create (db_path, key, &error);
+  /* Where the application keeps it, so that an export can be pointed at it. */
+  fixture->database_path = seances_database_default_path ();
+  fixture->key = seances_key_new_random ();
+  fixture->database = seances_database_create (fixture->database_path, fixture->key, &error);
   g_assert_no_error (error);
   fixture->folder = g_build_filename (g_get_user_cache_dir (), "exports", NULL);
   g_assert_cmpint (g_mkdir_with_parents (fixture->folder, 0700), ==, 0);
@@ -38,6 +44,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->database);
+  seances_key_free (fixture->key);
+  g_free (fixture->database_path);
   g_free (fixture->folder);
   g_free (fixture->path);
 }
@@ -234,18 +242,132 @@ test_offsets (Fixture       *fixture,
                                               "practice"));
 }
 
-/* A folder that cannot be written: one French sentence, and nothing left behind. */
+/* A folder that does not exist: one French sentence, and nothing left behind. */
 static void
-test_unwritable (Fixture       *fixture,
-                 gconstpointer  data)
+test_missing_folder (Fixture       *fixture,
+                     gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->folder, "absent", "export.json", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (seances_export_json (fixture->database, path, &error));
-  g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, !=, "");
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "Le dossier de ce fichier n’existe pas" NBSP ": créez-le d’abord ou choisissez-en un autre.");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Exporting over the encrypted database itself, by its name or through a symbolic link
+ * to its folder, is refused: the database stays as it was and still opens. */
+static void
+test_database_itself (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->database_path);
+  g_autofree char *link = g_build_filename (fixture->folder, "raccourci", NULL);
+  g_autofree char *through_link = g_build_filename (link, "seances.db", NULL);
+  const char *paths[] = { fixture->database_path, through_link };
+  g_autoptr(SeancesDatabase) reopened = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  generate_small (fixture);
+  g_assert_cmpint (symlink (folder, link), ==, 0);
+  before = read_bytes (fixture->database_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_false (seances_export_json (fixture->database, paths[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+      g_assert_cmpstr (error->message, ==,
+                       "Ce fichier est dans le dossier des données de Séances" NBSP ": choisissez un autre emplacement.");
+      g_clear_error (&error);
+      after = read_bytes (fixture->database_path);
+      g_assert_true (g_bytes_equal (after, before));
+    }
+
+  g_clear_object (&fixture->database);
+  reopened = seances_database_open (fixture->database_path, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_check (reopened, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_bytes_get_size (before), >, 4096);
+  fixture->database = g_steal_pointer (&reopened);
+}
+
+/* A full disk, in a tiny file system of a mount namespace of its own: the export says
+ * so, an older export is left whole and nothing is left beside it. The test runs
+ * itself there (g_test_subprocess() is TRUE in that run), in the same isolated folders,
+ * so only that run makes a database. */
+static void
+test_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *disk = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) envp = NULL;
+  int status = 0;
+
+  if (g_test_subprocess ())
+    {
+      const char *tiny = g_getenv ("SEANCES_TEST_FOLDER");
+      g_autofree char *path = g_build_filename (tiny, "export.json", NULL);
+      g_autoptr(GDir) dir = NULL;
+      g_autoptr(GBytes) after = NULL;
+      Fixture fixture;
+
+      fixture_set_up (&fixture, NULL);
+      generate_small (&fixture);
+      g_assert_true (g_file_set_contents (path, "ancien", -1, &error));
+      g_assert_false (seances_export_json (fixture.database, path, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_assert_cmpstr (error->message, ==,
+                       "Le disque est plein" NBSP ": libérez de la place ou choisissez un autre disque, puis réessayez.");
+
+      after = read_bytes (path);
+      g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), "ancien", 6);
+      dir = g_dir_open (tiny, 0, NULL);
+      g_assert_cmpstr (g_dir_read_name (dir), ==, "export.json");
+      g_assert_null (g_dir_read_name (dir));
+      fixture_tear_down (&fixture, NULL);
+      return;
+    }
+
+  /* Not under the test's own folders: those go when the inner run ends. */
+  disk = g_dir_make_tmp ("seances-test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  envp = g_environ_setenv (g_get_environ (), "SEANCES_TEST_FOLDER", disk, TRUE);
+  {
+    const char *argv[] = {
+      "unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs \"$0\" && exec \"$@\"", disk,
+      g_test_get_filename (G_TEST_BUILT, "test-export", NULL), "-p", g_test_get_path (), "--GTestSubprocess",
+      NULL,
+    };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH,
+                                 NULL, NULL, &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("inner run: %s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rmdir (disk), ==, 0);
 }
 
 int
@@ -258,7 +380,9 @@ main (int   argc,
 
   g_test_add ("/export/round-numbers", Fixture, NULL, fixture_set_up, test_round_numbers, fixture_tear_down);
   g_test_add ("/export/offsets", Fixture, NULL, fixture_set_up, test_offsets, fixture_tear_down);
-  g_test_add ("/export/unwritable", Fixture, NULL, fixture_set_up, test_unwritable, fixture_tear_down);
+  g_test_add ("/export/missing-folder", Fixture, NULL, fixture_set_up, test_missing_folder, fixture_tear_down);
+  g_test_add ("/export/database-itself", Fixture, NULL, fixture_set_up, test_database_itself, fixture_tear_down);
+  g_test_add_func ("/export/disk-full", test_disk_full);
 
   return g_test_run ();
 }

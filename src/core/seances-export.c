@@ -3,16 +3,43 @@
  *
  * One document: format_version, exported_at, the practice, then one array per table,
  * one object a line. Instants are ISO 8601 with the offset of the practice's time zone,
- * statuses are spelled as in the database. Rows are built one at a time (JsonBuilder),
- * so twenty years of sessions never sit in memory as a tree. The file appears whole or
- * not at all: it is written beside its final name, then renamed, readable by its owner
- * only since it holds personal data. */
+ * statuses are spelled as in the database. Rows are built one at a time (JsonBuilder)
+ * and written out in chunks, so twenty years of sessions never sit in memory. The file
+ * is a new one (seances-file): never in the data folder, never through a link, readable
+ * by its owner only since it holds personal data, and it appears whole or not at all. */
 #include "config.h"
 
 #include "seances-export.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+
+#include "seances-file.h"
+
+/* Written out each time this much is waiting. */
+#define CHUNK_SIZE (64 * 1024)
+
+typedef struct
+{
+  SeancesNewFile *file;
+  GString        *pending;
+} Output;
+
+static gboolean
+output_flush (Output  *out,
+              GError **error)
+{
+  if (!seances_new_file_write (out->file, out->pending->str, out->pending->len, error))
+    return FALSE;
+  g_string_truncate (out->pending, 0);
+  return TRUE;
+}
+
+static gboolean
+output_flush_if_full (Output  *out,
+                      GError **error)
+{
+  return out->pending->len < CHUNK_SIZE || output_flush (out, error);
+}
 
 typedef struct
 {
@@ -100,7 +127,7 @@ row_to_json (SeancesStatement *stmt,
 
 static gboolean
 append_practice (SeancesDatabase  *database,
-                 GString          *out,
+                 Output           *out,
                  GTimeZone       **tz,
                  GError          **error)
 {
@@ -118,7 +145,7 @@ append_practice (SeancesDatabase  *database,
     *tz = g_time_zone_new_identifier ("Europe/Paris");
 
   object = has_row ? row_to_json (stmt, *tz) : g_strdup ("null");
-  g_string_append_printf (out, "  \"practice\": %s", object);
+  g_string_append_printf (out->pending, "  \"practice\": %s", object);
   return TRUE;
 }
 
@@ -126,7 +153,7 @@ static gboolean
 append_section (SeancesDatabase  *database,
                 const Section    *section,
                 GTimeZone        *tz,
-                GString          *out,
+                Output           *out,
                 GError          **error)
 {
   g_autoptr(SeancesStatement) stmt = NULL;
@@ -137,7 +164,7 @@ append_section (SeancesDatabase  *database,
   if (stmt == NULL)
     return FALSE;
 
-  g_string_append_printf (out, ",\n  \"%s\": [", section->key);
+  g_string_append_printf (out->pending, ",\n  \"%s\": [", section->key);
   for (;;)
     {
       g_autofree char *object = NULL;
@@ -147,67 +174,65 @@ append_section (SeancesDatabase  *database,
       if (!has_row)
         break;
       object = row_to_json (stmt, tz);
-      g_string_append (out, first ? "\n    " : ",\n    ");
-      g_string_append (out, object);
+      g_string_append (out->pending, first ? "\n    " : ",\n    ");
+      g_string_append (out->pending, object);
       first = FALSE;
+      if (!output_flush_if_full (out, error))
+        return FALSE;
     }
-  g_string_append (out, first ? "]" : "\n  ]");
+  g_string_append (out->pending, first ? "]" : "\n  ]");
   return TRUE;
 }
 
 static gboolean
 build (SeancesDatabase  *database,
-       GString          *out,
+       Output           *out,
        GError          **error)
 {
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *exported_at = NULL;
 
-  g_string_append_printf (out, "{\n  \"format_version\": %d,\n", SEANCES_EXPORT_FORMAT_VERSION);
+  g_string_append_printf (out->pending, "{\n  \"format_version\": %d,\n", SEANCES_EXPORT_FORMAT_VERSION);
   if (!append_practice (database, out, &tz, error))
     return FALSE;
 
   exported_at = format_instant (tz, g_get_real_time () / G_USEC_PER_SEC);
-  g_string_append_printf (out, ",\n  \"exported_at\": \"%s\"", exported_at);
+  g_string_append_printf (out->pending, ",\n  \"exported_at\": \"%s\"", exported_at);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (!append_section (database, &sections[i], tz, out, error))
       return FALSE;
 
-  g_string_append (out, "\n}\n");
-  return TRUE;
+  g_string_append (out->pending, "\n}\n");
+  return output_flush (out, error);
 }
 
-/* Writes everything the database holds to @path, replacing the file if there is one. */
+/* Writes everything the database holds to @path, a new file replacing an older one of
+ * that name. Where a file must not be written (see seances-file), nothing is read. */
 gboolean
 seances_export_json (SeancesDatabase  *database,
                      const char       *path,
                      GError          **error)
 {
-  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
-  g_autoptr(GError) write_error = NULL;
+  g_autoptr(SeancesNewFile) file = NULL;
+  g_autoptr(GString) pending = NULL;
+  Output out;
   gboolean built;
 
   g_return_val_if_fail (SEANCES_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  file = seances_new_file_begin (path, error);
+  if (file == NULL)
+    return FALSE;
+  pending = g_string_sized_new (CHUNK_SIZE + 4096);
+  out = (Output) { file, pending };
+
   /* One read transaction: the document is a snapshot, even if the app writes meanwhile. */
   if (!seances_database_exec (database, "BEGIN", error))
     return FALSE;
-  built = build (database, out, error);
+  built = build (database, &out, error);
   seances_database_rollback (database);
-  if (!built)
-    return FALSE;
 
-  if (!g_file_set_contents_full (path, out->str, out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &write_error))
-    {
-      g_debug ("Cannot write the export: %s", write_error->message);
-      g_set_error_literal (error, G_FILE_ERROR, write_error->code,
-                           _("The export could not be written: check the folder, its permissions "
-                             "and the free space."));
-      return FALSE;
-    }
-  return TRUE;
+  return built && seances_new_file_commit (g_steal_pointer (&file), error);
 }
