@@ -158,7 +158,6 @@ open_keyed (const char        *path,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   /* A read-only connection never checkpoints; say so, in case the file is in WAL mode. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
 
   /* Without SQLCipher the "copy" would be plain text. */
   if (sqlite3_prepare_v2 (db, "PRAGMA cipher_version", -1, &stmt, NULL) == SQLITE_OK &&
@@ -181,6 +180,9 @@ open_keyed (const char        *path,
       seances_database_set_error (error, db, rc, "setting the key");
       return NULL;
     }
+  /* SQLCipher would print its own English errors on stderr (a wrong key is an expected
+   * answer here); set after the key, which resets it in a process's first connection. */
+  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
 
   return g_steal_pointer (&db);
 }
