@@ -65,6 +65,8 @@ seances_application_handle_local_options (GApplication *application,
 {
   SeancesApplication *self = SEANCES_APPLICATION (application);
   const char *export_path = NULL;
+  const char *backup_path = NULL;
+  const char *restore_path = NULL;
   int status = -1;
 
   if (g_variant_dict_contains (options, "version"))
@@ -74,6 +76,10 @@ seances_application_handle_local_options (GApplication *application,
     }
   if (g_variant_dict_contains (options, "check"))
     return seances_cli_check ();
+  if (g_variant_dict_lookup (options, "backup", "^&ay", &backup_path))
+    return seances_cli_backup (backup_path);
+  if (g_variant_dict_lookup (options, "restore", "^&ay", &restore_path))
+    return seances_cli_restore (restore_path);
 
   if (self->demo_clients > 0)
     status = generate_demo (self, options);
@@ -164,6 +170,10 @@ seances_application_init (SeancesApplication *self)
       N_("Fill an empty database with a demo practice of N clients (60 by default) and exit"), N_("N") },
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write everything the database holds to FILE as JSON and exit"), N_("FILE") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write an encrypted backup of the database to FILE and exit"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Put the backup FILE in place of the current data, kept aside, and exit"), N_("FILE") },
     /* For the benchmark and the screenshots */
     { "demo-years", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
     { "demo-sessions-per-week", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
