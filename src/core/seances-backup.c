@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "seances-database.h"
@@ -772,27 +773,53 @@ lock_data_folder (const char  *folder,
   return fd;
 }
 
-/* Whether a process has the database open, lock file or not (an older Séances, or one
- * that crashed while holding it): the lock bytes SQLite holds for as long as a
- * connection is open are tested without being taken. This process must have no
- * connection to it: closing our descriptor would drop its POSIX locks. */
+/* Whether a process has the database open, lock file or not (an older Séances, or
+ * one that crashed while holding it): a connection in WAL mode holds one of SQLite's
+ * lock bytes for as long as it is open. They are read from /proc/locks, which opens
+ * nothing: closing a descriptor of the file would drop the POSIX locks of this
+ * process's own connections. */
 static gboolean
 database_in_use (const char *path)
 {
-  struct flock probe = {
-    .l_type = F_WRLCK,
-    .l_whence = SEEK_SET,
-    .l_start = SQLITE_LOCK_FIRST,
-    .l_len = SQLITE_LOCK_SIZE,
-  };
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  gboolean in_use;
+  g_autofree char *locks = NULL;
+  g_autofree char *file = NULL;
+  g_auto(GStrv) lines = NULL;
+  GStatBuf st;
 
-  if (fd < 0)
+  if (g_stat (path, &st) != 0 || !g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
     return FALSE;
-  in_use = fcntl (fd, F_OFD_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
-  close (fd);
-  return in_use;
+
+  /* « 2: POSIX  ADVISORY  READ 4242 fe:00:5316757 1073741826 1073742335 » */
+  file = g_strdup_printf ("%02x:%02x:%" G_GUINT64_FORMAT,
+                          major (st.st_dev), minor (st.st_dev), (guint64) st.st_ino);
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", -1);
+      const char *start = NULL, *end = NULL;
+      gboolean ours = FALSE;
+
+      for (guint j = 0; fields[j] != NULL && end == NULL; j++)
+        {
+          if (*fields[j] == '\0')
+            continue;
+          if (!ours)
+            ours = g_str_equal (fields[j], file);
+          else if (start == NULL)
+            start = fields[j];
+          else
+            end = fields[j];
+        }
+      if (end != NULL)
+        {
+          guint64 first = g_ascii_strtoull (start, NULL, 10);
+          guint64 last = g_str_equal (end, "EOF") ? G_MAXUINT64 : g_ascii_strtoull (end, NULL, 10);
+
+          if (first < SQLITE_LOCK_FIRST + SQLITE_LOCK_SIZE && last >= SQLITE_LOCK_FIRST)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -920,9 +947,9 @@ write_restored (sqlite3           *backup,
  *
  * Verifies @backup_path, then puts it in place of @database_path. The current
  * database and its companions are kept aside, never deleted; any failure leaves them
- * where they were. Fails with SEANCES_BACKUP_ERROR_IN_USE when Séances has the data
- * open (its lock is waited for a few seconds). The calling process must have closed
- * its own connections to @database_path.
+ * where they were. Fails with SEANCES_BACKUP_ERROR_IN_USE while Séances holds the data
+ * folder's lock (waited for a few seconds) or while any process, this one included,
+ * has the database open: close it before restoring.
  */
 gboolean
 seances_backup_restore (const char        *backup_path,
