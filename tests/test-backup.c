@@ -443,6 +443,36 @@ test_create_while_writing (Fixture       *fixture,
   g_assert_cmpint (previous, >, first.n_clients);
 }
 
+/* The window's own connection stays open while a thread of the same process backs up:
+ * the backup sees its last commit, and the connection keeps its locks and works on. */
+static void
+test_create_while_open_here (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesBackupInfo info = { 0 }, after = { 0 };
+
+  make_practice (fixture->database_path, fixture->key);
+  database = seances_database_open (fixture->database_path, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_exec (database, writer_sql, &error));
+
+  create_backup (fixture, &info);
+  g_assert_cmpint (info.n_clients, ==, 21);
+
+  g_assert_true (seances_database_exec (database, writer_sql, &error));
+  g_assert_no_error (error);
+  g_assert_false (seances_backup_restore (fixture->backup_path, fixture->key, fixture->database_path,
+                                          NULL, &error));
+  g_assert_error (error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_IN_USE);
+  g_clear_object (&database);
+
+  g_assert_true (seances_backup_verify (fixture->backup_path, fixture->key, &after, &error));
+  g_assert_cmpint (after.n_clients, ==, 21);
+  g_assert_cmpint (count (fixture->database_path, fixture->key, "SELECT count(*) FROM client"), ==, 22);
+}
+
 static void
 test_create_wrong_key (Fixture       *fixture,
                        gconstpointer  data)
@@ -955,6 +985,7 @@ main (int   argc,
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/backup/create", NULL, test_create);
   ADD ("/backup/create/while-writing", NULL, test_create_while_writing);
+  ADD ("/backup/create/while-open-here", NULL, test_create_while_open_here);
   ADD ("/backup/create/wrong-key", NULL, test_create_wrong_key);
   ADD ("/backup/create/refused-target", NULL, test_create_refused_target);
   ADD ("/backup/create/disk-full", NULL, test_create_disk_full);
