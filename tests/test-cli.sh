@@ -35,7 +35,7 @@ check() {  # check DESCRIPTION COMMAND...
 # noted in $work/untranslated, and fails the last check.
 french() {
   local text
-  text=$(gettext "$1")
+  text=$(gettext -- "$1")
   [ "$text" != "$1" ] || echo "$1" >>"$work/untranslated"
   printf '%s' "$text"
 }
@@ -148,9 +148,10 @@ check "no file named « - » was made" test ! -e ./-
 other=$work/other
 mkdir -p "$other"
 run fixed env XDG_DATA_HOME="$other" SEANCES_NOW=2026-11-24T14:00 \
-  "$seances" --generate-demo=12 --demo-years=1 --demo-sessions-per-week=10 --demo-seed=7 \
-  --export-json="$work/fixed.json"
+  "$seances" --generate-demo=12 --demo-years=1 --demo-sessions-per-week=10 --demo-seed=7
 check "demo with a fixed now succeeds" status_is fixed 0
+run fixed-export env XDG_DATA_HOME="$other" "$seances" --export-json="$work/fixed.json"
+check "and is exported" status_is fixed-export 0
 check "sessions end by the fixed now, or are still ahead" /usr/bin/python3 - "$work/fixed.json" <<'PY'
 import json, sys
 from datetime import datetime
@@ -169,6 +170,75 @@ check "a malformed SEANCES_NOW is refused" status_is bad-now 1
 check "and said in French" \
   err_is bad-now "$(french "SEANCES_NOW must be a local date and time such as 2026-11-24T14:00.")"
 
+# One action a call: options that cannot go together are refused, in one French line
+# naming them, and nothing is done. (The data folder is a new one: a demo made by
+# mistake would show there.)
+combined=$work/combined
+mkdir -p "$combined"
+refused_together() {  # refused_together FIRST SECOND ARGS...: FIRST and SECOND named
+  local first=$1 second=$2
+  shift 2
+  rm -f "$work/combined.json"
+  run together env XDG_DATA_HOME="$combined" "$seances" "$@"
+  check "$* is refused" status_is together 1
+  # shellcheck disable=SC2059
+  check "$* names both options in French" \
+    err_is together "$(printf -- "$(french "--%s and --%s cannot be used together: give one at a time.")" "$first" "$second")"
+  check "$* does nothing" empty together.out
+  check "$* makes no database" test ! -e "$combined/seances/seances.db"
+  check "$* writes no export" test ! -e "$work/combined.json"
+}
+refused_together check generate-demo --check --generate-demo
+refused_together check generate-demo --generate-demo=5 --check
+refused_together version check --version --check
+refused_together check export-json --check --export-json="$work/combined.json"
+refused_together generate-demo export-json --generate-demo=5 --export-json="$work/combined.json"
+refused_together backup restore --backup="$work/combined.json" --restore="$work/absente.seancesbackup"
+
+# The demo's hidden settings only go with --generate-demo.
+for setting in --demo-years=2 --demo-sessions-per-week=3 --demo-seed=4; do
+  name=${setting%%=*}
+  run alone env XDG_DATA_HOME="$combined" "$seances" --check "$setting"
+  check "$setting without --generate-demo is refused" status_is alone 1
+  # shellcheck disable=SC2059
+  check "$setting without --generate-demo is said in French" \
+    err_is alone "$(printf -- "$(french "--%s only goes with --generate-demo.")" "${name#--}")"
+  check "$setting without --generate-demo does nothing" empty alone.out
+done
+
+# An explicit value out of range is refused, never replaced by the default.
+out_of_range=(
+  "demo-years 0 1 30" "demo-years -1 1 30" "demo-years 31 1 30" "demo-years deux 1 30"
+  "demo-sessions-per-week 0 1 60" "demo-sessions-per-week -5 1 60" "demo-sessions-per-week 61 1 60"
+  "demo-seed -1 0 2147483647" "demo-seed 99999999999 0 2147483647"
+)
+for row in "${out_of_range[@]}"; do
+  read -r name value min max <<<"$row"
+  run range env XDG_DATA_HOME="$combined" "$seances" --generate-demo=5 "--$name=$value"
+  check "--$name=$value is refused" status_is range 1
+  # shellcheck disable=SC2059
+  check "--$name=$value names the option and its range in French" \
+    err_is range "$(printf -- "$(french "--%s takes a whole number between %d and %d.")" "$name" "$min" "$max")"
+  check "--$name=$value makes no database" test ! -e "$combined/seances/seances.db"
+done
+
+# The smallest values are values, not "use the default".
+run smallest env XDG_DATA_HOME="$combined" SEANCES_NOW=2026-11-24T14:00 \
+  "$seances" --generate-demo=3 --demo-years=1 --demo-sessions-per-week=1 --demo-seed=0
+check "the smallest demo settings are accepted" status_is smallest 0
+run smallest-export env XDG_DATA_HOME="$combined" "$seances" --export-json="$work/smallest.json"
+check "a year of one session a week is what was made" /usr/bin/python3 - "$work/smallest.json" <<'PY'
+import json, sys
+from datetime import datetime
+data = json.load(open(sys.argv[1], encoding='utf-8'))
+assert len(data['clients']) == 3
+# A year and six weeks ahead at about one a week, with the moves (25 a week, 3 years,
+# by default, would be thousands).
+assert 0 < len(data['appointments']) < 150, len(data['appointments'])
+assert min(datetime.fromisoformat(a['start']) for a in data['appointments']) > \
+    datetime.fromisoformat('2025-10-01T00:00:00+02:00')
+PY
+
 # Backups, in a practice of its own: backed up, then restored over itself, over another
 # practice whose key replaced it in the keyring, and on a "new computer" with no data and
 # no key, from its recovery key typed on the standard input.
@@ -177,6 +247,10 @@ bdata=$bhome/seances
 mkdir -p "$bhome" "$work/sauvegardes"
 in_bhome() { env XDG_DATA_HOME="$bhome" "$@"; }
 key_hex() { secret-tool lookup xdg:schema io.github.seances.Seances.DatabaseKey; }
+keyring_has() {  # keyring_has HEX: one of the keys kept for the data is this one
+  # (not grep -q: secret-tool cut short by SIGPIPE would fail the pipe)
+  secret-tool search --all xdg:schema io.github.seances.Seances.DatabaseKey 2>&1 | grep -x "secret = $1" >/dev/null
+}
 forget_key() { secret-tool clear xdg:schema io.github.seances.Seances.DatabaseKey; }
 recovery_key() {  # recovery_key HEX: the key as Séances shows it, 14 groups of 4
   /usr/bin/python3 - "$1" <<'PY'
@@ -201,6 +275,8 @@ last_line_is() { [ "$(tail -n 1 "$work/$1.out")" = "$2" ]; }
 replaced_files() { find "$bdata" -maxdepth 1 -name 'seances.db.replaced-*' ! -name '*-wal' ! -name '*-shm' | sort; }
 db_unchanged() { cmp -s "$bdata/seances.db" "$work/db-copy"; }
 
+# Earlier data folders left their keys under the same name: this practice's is alone.
+forget_key
 run b-demo in_bhome "$seances" --generate-demo=8 --demo-years=1 --demo-seed=3
 check "a practice to back up" status_is b-demo 0
 run b-before in_bhome "$seances" --export-json="$work/before.json"
@@ -300,7 +376,7 @@ printf '%s\noui\n' "$recovery" | run recovered in_bhome "$seances" --restore="$b
 check "the recovery key restores the backup" status_is recovered 0
 check "the other practice is kept aside" test "$(replaced_files | wc -l)" = 1
 check "the practice is the one backed up" same_as_before recovered
-check "its key is back in the keyring" test "$(key_hex)" = "$hex"
+check "its key is back in the keyring" keyring_has "$hex"
 run recovered-check in_bhome "$seances" --check
 check "and opens it" status_is recovered-check 0
 
@@ -312,7 +388,7 @@ check "a restore on a new computer succeeds" status_is new-computer 0
 check "it said there was no current data" line_is new-computer 1 "$(french "There is no current data.")"
 check "and that the backup was restored" last_line_is new-computer "$(french "Backup restored.")"
 check "the practice is the one backed up" same_as_before new-computer
-check "its key is in the keyring" test "$(key_hex)" = "$hex"
+check "its key is in the keyring" keyring_has "$hex"
 
 check "every message is in the French catalogue" empty untranslated
 

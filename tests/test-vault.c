@@ -6,6 +6,8 @@
  * is no Secret Service at all. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -112,22 +114,56 @@ save_practice (SeancesDatabase *database)
   g_assert_no_error (error);
 }
 
+/* Runs @argv (NULL-terminated) with XDG_DATA_HOME set to @data_home (this test's own
+ * when NULL); returns its exit status, with stdout and stderr in *output. */
+static int
+run_in (const char  *data_home,
+        const char **argv,
+        char       **output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME",
+                                        data_home != NULL ? data_home : g_get_user_data_dir (), TRUE);
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  *output = g_strconcat (out, err, NULL);
+  g_test_message ("%s: %s", argv[1], *output);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
 /* Runs the real `seances --check` in this environment; returns its exit status. */
 static int
 run_check (char **output)
 {
-  g_autoptr(GError) error = NULL;
   const char *argv[] = { SEANCES_BIN, "--check", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  int status = -1;
 
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  *output = g_strconcat (out, err, NULL);
-  g_test_message ("seances --check: %s", *output);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return run_in (NULL, argv, output);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The keys the keyring holds for @path, as hex, sorted: a picture to compare. */
+static char *
+keyring_picture (const char *path)
+{
+  g_autoptr(GPtrArray) keys = seances_keyring_lookup (path, NULL, NULL);
+  g_autoptr(GPtrArray) hex = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (hex, seances_key_to_hex (g_ptr_array_index (keys, i)));
+  g_ptr_array_sort (hex, compare_strings);
+  g_ptr_array_add (hex, NULL);
+  return g_strjoinv (",", (char **) hex->pdata);
 }
 
 /* First run stores the key; the next start finds it and asks nothing. */
@@ -136,7 +172,7 @@ test_keyring_first_run_then_reopen (void)
 {
   g_autofree char *path = database_path ();
   g_autoptr(SeancesVault) vault = seances_vault_new (path);
-  g_autoptr(SeancesKey) stored = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(SeancesKey) shown = NULL;
   g_autofree char *output = NULL;
   Outcome outcome = { 0 };
@@ -156,7 +192,8 @@ test_keyring_first_run_then_reopen (void)
   stored = seances_keyring_lookup (path, NULL, NULL);
   shown = seances_recovery_key_decode (outcome.recovery_key, NULL);
   g_assert_nonnull (stored);
-  g_assert_cmpmem (seances_key_get_raw (stored), 32, seances_key_get_raw (shown), 32);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpmem (seances_key_get_raw (g_ptr_array_index (stored, 0)), 32, seances_key_get_raw (shown), 32);
 
   g_clear_object (&outcome.database);
   open_vault (vault, &outcome);
@@ -204,9 +241,10 @@ test_keyring_missing_entry (void)
 
   before = read_file (path);
 
+  /* A well-formed recovery key of another database: the file is not this key's. */
   unlock_vault (vault, wrong_key, &outcome);
-  g_assert_error (outcome.error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WRONG_KEY);
-  g_assert_cmpstr (outcome.error->message, ==, "Cette clé n’ouvre pas la base de données. Vérifiez-la et réessayez.");
+  g_assert_error (outcome.error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (outcome.error->message, "endommagé"));
 
   typo = g_strdup (recovery_key);
   typo[0] = typo[0] == 'A' ? 'B' : 'A';
@@ -215,7 +253,10 @@ test_keyring_missing_entry (void)
 
   after = read_file (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_null (seances_keyring_lookup (path, NULL, NULL));
+  {
+    g_autoptr(GPtrArray) none = seances_keyring_lookup (path, NULL, NULL);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 
   /* Typed in lower case, as a tired person might. */
   {
@@ -243,8 +284,17 @@ test_keyring_key_refused (void)
   create_vault (vault, NULL, &outcome);
   g_assert_no_error (outcome.error);
   g_clear_object (&outcome.database);
-  g_assert_true (seances_keyring_store (path, other, NULL, NULL));
 
+  /* Storing another key keeps the one that opens the file, and each is tried. */
+  g_assert_true (seances_keyring_store (path, other, NULL, NULL));
+  open_vault (vault, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
+  g_clear_object (&outcome.database);
+
+  /* With only the other key left, it is refused. */
+  g_assert_true (seances_keyring_clear (path, NULL, NULL));
+  g_assert_true (seances_keyring_store (path, other, NULL, NULL));
   open_vault (vault, &outcome);
   g_assert_no_error (outcome.error);
   g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_NEEDS_SECRET);
@@ -274,6 +324,350 @@ test_check_damaged (void)
 
   g_assert_cmpint (run_check (&output), ==, 1);
   g_assert_nonnull (strstr (output, "endommagé"));
+  outcome_clear (&outcome);
+}
+
+/* A second data folder (another account's copy, a test folder) names its database the
+ * same way: making it must not take the key of the first practice away. */
+static void
+test_keyring_second_folder (void)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autofree char *other_home = g_build_filename (g_get_user_data_dir (), "..", "other-data", NULL);
+  g_autofree char *output = NULL;
+  const char *demo[] = { SEANCES_BIN, "--generate-demo=3", NULL };
+  const char *check[] = { SEANCES_BIN, "--check", NULL };
+  Outcome outcome = { 0 };
+
+  create_vault (vault, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  save_practice (outcome.database);
+  g_clear_object (&outcome.database);
+
+  g_assert_cmpint (run_in (other_home, demo, &output), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (run_in (other_home, check, &output), ==, 0);
+  g_clear_pointer (&output, g_free);
+
+  open_vault (vault, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
+  g_assert_cmpint (run_check (&output), ==, 0);
+  outcome_clear (&outcome);
+}
+
+/* A creation that fails leaves the keyring exactly as it was. */
+static void
+test_keyring_failed_creation (void)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autofree char *other_home = g_build_filename (g_get_user_data_dir (), "..", "blocked-data", NULL);
+  g_autofree char *blocker = g_build_filename (other_home, "seances", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *output = NULL;
+  const char *demo[] = { SEANCES_BIN, "--generate-demo=3", NULL };
+  Outcome outcome = { 0 };
+
+  create_vault (vault, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  g_clear_object (&outcome.database);
+  before = keyring_picture (path);
+
+  /* Where the data folder should be stands a file: nothing can be made there. */
+  g_assert_cmpint (g_mkdir_with_parents (other_home, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  g_assert_cmpint (run_in (other_home, demo, &output), ==, 1);
+  g_assert_nonnull (strstr (output, "dossier des données"));
+
+  after = keyring_picture (path);
+  g_assert_cmpstr (after, ==, before);
+  open_vault (vault, &outcome);
+  g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
+  outcome_clear (&outcome);
+}
+
+/* Thirty processes making the practice at once: one database, sound, whose key is the
+ * one in the keyring, and no temporary file left. Three rounds. */
+static void
+test_keyring_concurrent_creations (void)
+{
+  static const char * const sidecars[] = { "", "-wal", "-shm" };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_autofree char *path = database_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* Earlier tests kept keys under the same name. */
+  g_assert_true (seances_keyring_clear (path, NULL, NULL));
+
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(SeancesVault) vault = seances_vault_new (path);
+      g_autoptr(GPtrArray) keys = NULL;
+      g_autoptr(GDir) listing = NULL;
+      g_autofree char *output = NULL;
+      const char *argv[] = { VAULT_HELPER, path, NULL };
+      GPid pids[30];
+      int outs[30];
+      int created = 0;
+      const char *name;
+      Outcome outcome = { 0 };
+
+      for (int i = 0; i < 30; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                    &pids[i], NULL, &outs[i], NULL, &error);
+          g_assert_no_error (error);
+        }
+      for (int i = 0; i < 30; i++)
+        {
+          g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[i]);
+          g_autofree char *line = NULL;
+          int status;
+
+          g_io_channel_set_close_on_unref (channel, TRUE);
+          g_io_channel_read_to_end (channel, &line, NULL, NULL);
+          g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+          g_spawn_close_pid (pids[i]);
+          g_test_message ("round %d, process %d: %s", round, i, line);
+          g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+          if (g_str_equal (line, "created\n"))
+            created++;
+        }
+      g_assert_cmpint (created, ==, 1);
+
+      keys = seances_keyring_lookup (path, NULL, NULL);
+      g_assert_cmpuint (keys->len, ==, 1);
+      open_vault (vault, &outcome);
+      g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
+      g_clear_object (&outcome.database);
+      g_assert_cmpint (run_check (&output), ==, 0);
+
+      listing = g_dir_open (dir, 0, NULL);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        g_assert_null (strstr (name, ".new"));
+
+      /* Start the next round from nothing. */
+      g_assert_true (seances_keyring_clear (path, NULL, NULL));
+      for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+        {
+          g_autofree char *file = g_strconcat (path, sidecars[i], NULL);
+          g_unlink (file);
+        }
+      outcome_clear (&outcome);
+    }
+}
+
+/* Copies @path and its -wal into @dir while @database still has them open, so that the
+ * copy keeps a -wal holding committed transactions (closing would fold it in). */
+static char *
+copy_with_wal (SeancesDatabase *database,
+               const char      *path,
+               const char      *dir)
+{
+  g_autofree char *copy = g_build_filename (dir, "seances.db", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "" : "-wal";
+      g_autofree char *from = g_strconcat (path, suffix, NULL);
+      g_autofree char *to = g_strconcat (copy, suffix, NULL);
+      g_autoptr(GBytes) bytes = read_file (from);
+
+      g_assert_true (g_file_set_contents_full (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* `seances --check` and `--export-json` only read: a sound -wal stays where it is, and
+ * a -wal damaged in its middle is reported, not folded in and deleted. */
+static void
+test_keyring_check_read_only (void)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *aside = g_build_filename (dir, "..", "aside", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *json = g_build_filename (aside, "export.json", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export-json=", json, NULL);
+  const char *export_argv[] = { SEANCES_BIN, export_arg, NULL };
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+  Outcome outcome = { 0 };
+
+  create_vault (vault, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_true (seances_database_exec (outcome.database, "PRAGMA wal_autocheckpoint = 0", &error));
+  save_practice (outcome.database);
+  for (int i = 0; i < 4; i++)
+    g_assert_true (seances_database_set_state (outcome.database, "test-row", i % 2 ? "a" : "b", &error));
+  copy = copy_with_wal (outcome.database, path, aside);
+  g_clear_object (&outcome.database);
+
+  /* The data as they were, -wal included, back in place. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "" : "-wal";
+      g_autofree char *from = g_strconcat (copy, suffix, NULL);
+      g_autofree char *to = g_strconcat (path, suffix, NULL);
+      g_assert_cmpint (g_rename (from, to), ==, 0);
+    }
+  wal_before = read_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_before), >, 4096);
+
+  g_assert_cmpint (run_check (&output), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (run_in (NULL, export_argv, &output), ==, 0);
+  g_clear_pointer (&output, g_free);
+  wal_after = read_file (wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  g_clear_pointer (&wal_after, g_bytes_unref);
+
+  /* One byte changed in a frame in the middle of the -wal. */
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  contents[length / 2] ^= 0x10;
+  g_assert_true (g_file_set_contents (wal, contents, length, NULL));
+  g_free (contents);
+  g_bytes_unref (wal_before);
+  wal_before = read_file (wal);
+
+  g_assert_cmpint (run_check (&output), ==, 1);
+  g_assert_nonnull (strstr (output, "journal"));
+  g_assert_null (strstr (output, "intacte"));
+  wal_after = read_file (wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  outcome_clear (&outcome);
+}
+
+/* A locked keyring is said to be locked, never « the key is not there ». It stays
+ * locked (no prompt can unlock it here): this test runs last. */
+static void
+test_keyring_locked (void)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  GList *objects;
+  Outcome outcome = { 0 };
+
+  create_vault (vault, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  g_clear_object (&outcome.database);
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  objects = g_list_append (NULL, collection);
+  secret_service_lock_sync (service, objects, NULL, NULL, &error);
+  g_list_free (objects);
+  g_assert_no_error (error);
+
+  open_vault (vault, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_NEEDS_SECRET);
+  g_assert_cmpint (seances_vault_get_reason (vault), ==, SEANCES_VAULT_KEYRING_LOCKED);
+
+  g_assert_cmpint (run_check (&output), ==, 2);
+  g_assert_nonnull (strstr (output, "verrouillé"));
+  g_assert_null (strstr (output, "pas dans le trousseau"));
+
+  outcome_clear (&outcome);
+}
+
+/* A damaged first page is not a missing key: the command line says the file is
+ * damaged or not this key's, and the correct recovery key then says it is damaged. */
+static void
+test_keyring_damaged_first_page (void)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autofree char *recovery_key = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  char *contents = NULL;
+  gsize length;
+  Outcome outcome = { 0 };
+
+  create_vault (vault, NULL, &outcome);
+  save_practice (outcome.database);
+  recovery_key = g_steal_pointer (&outcome.recovery_key);
+  g_clear_object (&outcome.database);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  contents[100] ^= 0x5a;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_free (contents);
+  before = read_file (path);
+
+  g_assert_cmpint (run_check (&output), ==, 1);
+  g_assert_nonnull (strstr (output, "endommagé"));
+  g_assert_null (strstr (output, "clé de secours"));
+
+  open_vault (vault, &outcome);
+  g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_NEEDS_SECRET);
+  g_assert_cmpint (seances_vault_get_reason (vault), ==, SEANCES_VAULT_KEY_REFUSED);
+  unlock_vault (vault, recovery_key, &outcome);
+  g_assert_error (outcome.error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED);
+
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  outcome_clear (&outcome);
+}
+
+/* A data folder that cannot be read is not « no data yet » (which would invite making
+ * a second practice); run as a user without root's override of permissions. */
+static void
+test_keyring_unreadable_folder (void)
+{
+  g_autofree char *path = database_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autofree char *output = NULL;
+  g_autofree char *before = NULL;
+  const char *argv[] = { "setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
+                         SEANCES_BIN, "--check", NULL };
+  const char *demo[] = { "setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
+                         SEANCES_BIN, "--generate-demo=3", NULL };
+  Outcome outcome = { 0 };
+
+  if (!g_find_program_in_path ("setpriv"))
+    {
+      g_test_skip ("setpriv (util-linux) is needed to drop the capabilities of root");
+      return;
+    }
+
+  create_vault (vault, NULL, &outcome);
+  g_clear_object (&outcome.database);
+  before = keyring_picture (path);
+
+  g_assert_cmpint (g_chmod (dir, 0), ==, 0);
+  g_assert_cmpint (run_in (NULL, argv, &output), ==, 1);
+  g_assert_nonnull (strstr (output, "droits"));
+  g_assert_null (strstr (output, "aucune donnée"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (run_in (NULL, demo, &output), ==, 1);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+
+  g_assert_cmpstr (keyring_picture (path), ==, before);
+  open_vault (vault, &outcome);
+  g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
   outcome_clear (&outcome);
 }
 
@@ -332,6 +726,13 @@ main (int   argc,
       g_test_add_func ("/vault/keyring/missing-entry", test_keyring_missing_entry);
       g_test_add_func ("/vault/keyring/key-refused", test_keyring_key_refused);
       g_test_add_func ("/vault/keyring/check-damaged", test_check_damaged);
+      g_test_add_func ("/vault/keyring/second-folder", test_keyring_second_folder);
+      g_test_add_func ("/vault/keyring/failed-creation", test_keyring_failed_creation);
+      g_test_add_func ("/vault/keyring/concurrent-creations", test_keyring_concurrent_creations);
+      g_test_add_func ("/vault/keyring/damaged-first-page", test_keyring_damaged_first_page);
+      g_test_add_func ("/vault/keyring/unreadable-folder", test_keyring_unreadable_folder);
+      g_test_add_func ("/vault/keyring/check-read-only", test_keyring_check_read_only);
+      g_test_add_func ("/vault/keyring/locked", test_keyring_locked);
     }
   else
     g_test_add_func ("/vault/no-keyring/passphrase", test_no_keyring_passphrase);

@@ -4,7 +4,6 @@
 
 #include "seances-context.h"
 
-#define STATE_RECOVERY_KEY_CONFIRMED "recovery-key-confirmed"
 
 struct _SeancesContext
 {
@@ -201,7 +200,7 @@ seances_context_get_recovery_key_confirmed (SeancesContext *self)
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (SEANCES_IS_CONTEXT (self), FALSE);
-  value = seances_database_get_state (self->database, STATE_RECOVERY_KEY_CONFIRMED, NULL);
+  value = seances_database_get_state (self->database, SEANCES_STATE_RECOVERY_KEY_CONFIRMED, NULL);
   return g_strcmp0 (value, "1") == 0;
 }
 
@@ -210,7 +209,7 @@ seances_context_confirm_recovery_key (SeancesContext  *self,
                                       GError         **error)
 {
   g_return_val_if_fail (SEANCES_IS_CONTEXT (self), FALSE);
-  return seances_database_set_state (self->database, STATE_RECOVERY_KEY_CONFIRMED, "1", error);
+  return seances_database_set_state (self->database, SEANCES_STATE_RECOVERY_KEY_CONFIRMED, "1", error);
 }
 
 SeancesClientStore *

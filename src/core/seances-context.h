@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* app_state row: the recovery key was confirmed as written down (« 1 »). */
+#define SEANCES_STATE_RECOVERY_KEY_CONFIRMED "recovery-key-confirmed"
+
 #define SEANCES_TYPE_CONTEXT (seances_context_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesContext, seances_context, SEANCES, CONTEXT, GObject)
 

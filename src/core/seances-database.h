@@ -25,6 +25,8 @@ typedef enum
   SEANCES_DATABASE_ERROR_ACCESS,
   SEANCES_DATABASE_ERROR_BUSY,
   SEANCES_DATABASE_ERROR_CONSTRAINT,
+  SEANCES_DATABASE_ERROR_TOO_OLD,
+  SEANCES_DATABASE_ERROR_WAL_DAMAGED,
 } SeancesDatabaseError;
 
 #define SEANCES_TYPE_DATABASE (seances_database_get_type ())
@@ -44,10 +46,21 @@ char             *seances_database_default_path     (void);
 SeancesDatabase  *seances_database_open             (const char        *path,
                                                      const SeancesKey  *key,
                                                      GError           **error);
+SeancesDatabase  *seances_database_open_read_only   (const char        *path,
+                                                     const SeancesKey  *key,
+                                                     GError           **error);
 SeancesDatabase  *seances_database_create           (const char        *path,
                                                      const SeancesKey  *key,
                                                      GError           **error);
+char             *seances_database_prepare_new      (const char        *path,
+                                                     const SeancesKey  *key,
+                                                     GError           **error);
+gboolean          seances_database_publish          (const char        *temp,
+                                                     const char        *path,
+                                                     GError           **error);
+void              seances_database_discard          (const char        *temp);
 const char       *seances_database_get_path         (SeancesDatabase   *self);
+const SeancesKey *seances_database_get_key          (SeancesDatabase   *self);
 const char       *seances_database_get_cipher_version (SeancesDatabase *self);
 int               seances_database_get_schema_version (SeancesDatabase *self);
 sqlite3          *seances_database_get_handle       (SeancesDatabase   *self);

@@ -27,7 +27,6 @@
 #define FUTURE_WEEKS 6
 #define INACTIVE_SHARE 0.15
 #define SLOT_TRIES 60
-#define MAX_SESSIONS_PER_WEEK 60
 #define RENEWED_SESSIONS 12
 #define MEAN_LOAD 0.685  /* sessions a week, over the mix of rhythms below */
 
@@ -1195,7 +1194,7 @@ seances_demo_options_validate (const SeancesDemoOptions  *options,
   if (options->years < 1 || options->years > SEANCES_DEMO_MAX_YEARS)
     return refuse (error, SEANCES_DEMO_ERROR_INVALID,
                    _("A demo practice has between 1 and 30 years of history."));
-  if (options->sessions_per_week < 1 || options->sessions_per_week > MAX_SESSIONS_PER_WEEK)
+  if (options->sessions_per_week < 1 || options->sessions_per_week > SEANCES_DEMO_MAX_SESSIONS_PER_WEEK)
     return refuse (error, SEANCES_DEMO_ERROR_INVALID,
                    _("A demo practice holds between 1 and 60 sessions a week."));
   return TRUE;

@@ -22,6 +22,7 @@ typedef enum
 #define SEANCES_DEMO_DEFAULT_SEED              1
 #define SEANCES_DEMO_MAX_CLIENTS               20000
 #define SEANCES_DEMO_MAX_YEARS                 30
+#define SEANCES_DEMO_MAX_SESSIONS_PER_WEEK     60
 
 typedef struct
 {

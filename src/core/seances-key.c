@@ -24,6 +24,38 @@ wipe (void  *data,
     *p++ = 0;
 }
 
+/* A short, stable name for a raw key, kept beside it in the keyring so that every key
+ * gets an item of its own: storing a key never replaces another one. The first 8 bytes
+ * of a SHA-256 of a random 256-bit key say nothing about the key. */
+char *
+seances_key_fingerprint (const SeancesKey *key)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_return_val_if_fail (key != NULL && key->passphrase == NULL, NULL);
+
+  g_checksum_update (checksum, (const guchar *) "seances-key-id:", 15);
+  g_checksum_update (checksum, key->raw, sizeof key->raw);
+  g_checksum_get_digest (checksum, digest, &length);
+  return g_strdup_printf ("%02x%02x%02x%02x%02x%02x%02x%02x", digest[0], digest[1], digest[2],
+                          digest[3], digest[4], digest[5], digest[6], digest[7]);
+}
+
+gboolean
+seances_key_equal (const SeancesKey *a,
+                   const SeancesKey *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if ((a->passphrase == NULL) != (b->passphrase == NULL))
+    return FALSE;
+  if (a->passphrase != NULL)
+    return g_str_equal (a->passphrase, b->passphrase);
+  return memcmp (a->raw, b->raw, sizeof a->raw) == 0;
+}
+
 void
 seances_secure_free (char *text)
 {

@@ -23,6 +23,9 @@ const char    *seances_key_get_passphrase (const SeancesKey *key);
 char          *seances_key_to_hex         (const SeancesKey *key);
 char          *seances_key_to_sqlcipher   (const SeancesKey *key,
                                            gsize        *length);
+char          *seances_key_fingerprint    (const SeancesKey *key);
+gboolean       seances_key_equal          (const SeancesKey *a,
+                                           const SeancesKey *b);
 void           seances_secure_free        (char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeancesKey, seances_key_free)

@@ -1,7 +1,8 @@
 /* seances-keyring.c — the database key in the desktop keyring (Secret Service)
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The key is stored as hex text under the app's own schema, one item per database file.
+ * The key is stored as hex text under the app's own schema, one item per database file
+ * and key.
  * Every call is bounded in time: a locked keyring with a display opens a prompt that
  * may wait for a person forever, and the app must fall back to the recovery key instead. */
 #include "config.h"
@@ -25,6 +26,7 @@ get_schema (void)
     "io.github.seances.Seances.DatabaseKey", SECRET_SCHEMA_NONE,
     {
       { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "key", SECRET_SCHEMA_ATTRIBUTE_STRING },   /* seances_key_fingerprint (); absent on old items */
       { NULL, 0 },
     },
   };
@@ -32,7 +34,8 @@ get_schema (void)
 }
 
 /* Items are named by the file's place inside the user's data folder, so that a home
- * folder restored or moved elsewhere still finds its key. */
+ * folder restored or moved elsewhere still finds its key. Two data folders can share a
+ * name: each key has an item of its own, and the vault tries every key of the name. */
 static char *
 database_id (const char *path)
 {
@@ -56,43 +59,103 @@ set_unavailable (GError      **error,
                          _("No keyring is available on this computer."));
 }
 
-SeancesKey *
+static GHashTable *
+attributes_new (const char       *database_path,
+                const SeancesKey *key)
+{
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  g_hash_table_insert (attributes, (gpointer) "database", database_id (database_path));
+  if (key != NULL)
+    g_hash_table_insert (attributes, (gpointer) "key", seances_key_fingerprint (key));
+  return attributes;
+}
+
+static GList *
+search (const char        *database_path,
+        const SeancesKey  *key,
+        SecretSearchFlags  flags,
+        GCancellable      *cancellable,
+        GError           **error)
+{
+  g_autoptr(GHashTable) attributes = attributes_new (database_path, key);
+  g_autoptr(GError) local_error = NULL;
+  GList *items;
+
+  items = secret_service_search_sync (NULL, get_schema (), attributes, flags | SECRET_SEARCH_ALL,
+                                      cancellable, &local_error);
+  if (local_error != NULL)
+    set_unavailable (error, local_error);
+  return items;
+}
+
+static int
+compare_newest_first (SecretItem *a,
+                      SecretItem *b)
+{
+  guint64 ta = secret_item_get_created (a);
+  guint64 tb = secret_item_get_created (b);
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+/* Every key kept for @database_path, newest first. An item stays locked when the
+ * keyring could not be unlocked (no prompt possible, or the person declined): that
+ * is SEANCES_KEYRING_ERROR_LOCKED, never "no key". */
+GPtrArray *
 seances_keyring_lookup (const char    *database_path,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) seances_key_free);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *id = database_id (database_path);
+  gboolean locked = FALSE;
   GList *items;
-  SeancesKey *key = NULL;
 
   g_return_val_if_fail (database_path != NULL, NULL);
 
   /* A search that unlocks: a plain lookup returns nothing from a locked collection,
    * which would look like a missing key. */
-  items = secret_password_search_sync (get_schema (),
-                                       SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                                       cancellable, &local_error,
-                                       "database", id, NULL);
+  items = search (database_path, NULL, SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                  cancellable, &local_error);
   if (local_error != NULL)
     {
-      set_unavailable (error, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  for (GList *l = items; l != NULL && key == NULL; l = l->next)
+  items = g_list_sort (items, (GCompareFunc) compare_newest_first);
+  for (GList *l = items; l != NULL; l = l->next)
     {
-      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (l->data, cancellable, NULL);
-      const char *text = value != NULL ? secret_value_get_text (value) : NULL;
+      SecretItem *item = l->data;
+      g_autoptr(SecretValue) value = NULL;
+      const char *text;
+      SeancesKey *key;
 
-      if (text != NULL)
-        key = seances_key_new_from_hex (text);
+      if (secret_item_get_locked (item))
+        {
+          locked = TRUE;
+          continue;
+        }
+      value = secret_item_get_secret (item);
+      text = value != NULL ? secret_value_get_text (value) : NULL;
+      key = text != NULL ? seances_key_new_from_hex (text) : NULL;
+      if (key != NULL)
+        g_ptr_array_add (keys, key);
     }
   g_list_free_full (items, g_object_unref);
 
-  return key;
+  if (keys->len == 0 && locked)
+    {
+      g_set_error_literal (error, SEANCES_KEYRING_ERROR, SEANCES_KEYRING_ERROR_LOCKED,
+                           _("The keyring is locked."));
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
 }
 
+/* Adds @key for @database_path. Each key has its own item: no other key is ever
+ * replaced, so a key that opens a database is never lost by storing another one. */
 gboolean
 seances_keyring_store (const char        *database_path,
                        const SeancesKey  *key,
@@ -100,21 +163,21 @@ seances_keyring_store (const char        *database_path,
                        GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *hex = NULL;
-  g_autofree char *id = database_id (database_path);
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  char *hex;
   gboolean stored;
 
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (key != NULL && !seances_key_is_passphrase (key), FALSE);
 
   hex = seances_key_to_hex (key);
-  stored = secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT,
-                                       /* Translators: the label of the item in the keyring */
-                                       _("Séances database key"),
-                                       hex, cancellable, &local_error,
-                                       "database", id, NULL);
-  seances_secure_free (g_steal_pointer (&hex));
-
+  value = secret_value_new_full (hex, -1, "text/plain", (GDestroyNotify) seances_secure_free);
+  attributes = attributes_new (database_path, key);
+  stored = secret_service_store_sync (NULL, get_schema (), attributes, SECRET_COLLECTION_DEFAULT,
+                                      /* Translators: the label of the item in the keyring */
+                                      _("Séances database key"),
+                                      value, cancellable, &local_error);
   if (!stored)
     {
       set_unavailable (error, local_error);
@@ -123,22 +186,49 @@ seances_keyring_store (const char        *database_path,
   return TRUE;
 }
 
+static gboolean
+delete_items (const char        *database_path,
+              const SeancesKey  *key,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GList *items = search (database_path, key, SECRET_SEARCH_NONE, cancellable, &local_error);
+
+  for (GList *l = items; l != NULL && local_error == NULL; l = l->next)
+    secret_item_delete_sync (l->data, cancellable, &local_error);
+  g_list_free_full (items, g_object_unref);
+
+  if (local_error != NULL)
+    {
+      if (error != NULL && *error == NULL)
+        set_unavailable (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes the item of @key only: used to take back a key stored for a database that
+ * was not made after all. */
+gboolean
+seances_keyring_forget (const char        *database_path,
+                        const SeancesKey  *key,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (key != NULL && !seances_key_is_passphrase (key), FALSE);
+  return delete_items (database_path, key, cancellable, error);
+}
+
+/* Removes every key of @database_path. Only the tests call it, to play a lost keyring. */
 gboolean
 seances_keyring_clear (const char    *database_path,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *id = database_id (database_path);
-
-  secret_password_clear_sync (get_schema (), cancellable, &local_error,
-                              "database", id, NULL);
-  if (local_error != NULL)
-    {
-      set_unavailable (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  return delete_items (database_path, NULL, cancellable, error);
 }
 
 typedef struct
@@ -184,12 +274,12 @@ lookup_thread (GTask        *task,
 {
   Call *call = task_data;
   GError *error = NULL;
-  SeancesKey *key = seances_keyring_lookup (call->path, call->limit, &error);
+  GPtrArray *keys = seances_keyring_lookup (call->path, call->limit, &error);
 
-  if (error != NULL)
+  if (keys == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, key, (GDestroyNotify) seances_key_free);
+    g_task_return_pointer (task, keys, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -261,7 +351,7 @@ seances_keyring_lookup_async (const char          *database_path,
             cancellable, callback, user_data);
 }
 
-SeancesKey *
+GPtrArray *
 seances_keyring_lookup_finish (GAsyncResult  *result,
                                GError       **error)
 {

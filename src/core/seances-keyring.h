@@ -14,6 +14,7 @@ typedef enum
 {
   SEANCES_KEYRING_ERROR_UNAVAILABLE,
   SEANCES_KEYRING_ERROR_TIMED_OUT,
+  SEANCES_KEYRING_ERROR_LOCKED,
 } SeancesKeyringError;
 
 GQuark      seances_keyring_error_quark  (void);
@@ -22,7 +23,7 @@ void        seances_keyring_lookup_async  (const char           *database_path,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
-SeancesKey *seances_keyring_lookup_finish (GAsyncResult         *result,
+GPtrArray  *seances_keyring_lookup_finish (GAsyncResult         *result,
                                            GError              **error);
 void        seances_keyring_store_async   (const char           *database_path,
                                            const SeancesKey     *key,
@@ -32,11 +33,16 @@ void        seances_keyring_store_async   (const char           *database_path,
 gboolean    seances_keyring_store_finish  (GAsyncResult         *result,
                                            GError              **error);
 
-/* Blocking forms, for worker threads and tests. */
-SeancesKey *seances_keyring_lookup        (const char           *database_path,
+/* A lookup gives every key kept for the file (a GPtrArray of SeancesKey, newest first;
+ * empty when there is none). Blocking forms, for worker threads and tests. */
+GPtrArray  *seances_keyring_lookup        (const char           *database_path,
                                            GCancellable         *cancellable,
                                            GError              **error);
 gboolean    seances_keyring_store         (const char           *database_path,
+                                           const SeancesKey     *key,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+gboolean    seances_keyring_forget        (const char           *database_path,
                                            const SeancesKey     *key,
                                            GCancellable         *cancellable,
                                            GError              **error);

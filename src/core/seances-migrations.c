@@ -113,6 +113,13 @@ run_step (sqlite3  *handle,
   int rc;
 
   rc = sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  /* Another process may have taken this step while we waited for the write lock:
+   * the version read inside the transaction is the one that counts. */
+  if (rc == SQLITE_OK && read_user_version (handle) > index)
+    {
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);  /* nothing left to do */
+      return TRUE;
+    }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (handle, steps[index], NULL, NULL, NULL);
   if (rc == SQLITE_OK)

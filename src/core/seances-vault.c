@@ -7,9 +7,12 @@
 
 #include "seances-vault.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "seances-keyring.h"
+#include "seances-lock.h"
 #include "seances-recovery-key.h"
 
 struct _SeancesVault
@@ -18,6 +21,7 @@ struct _SeancesVault
 
   char               *path;
   SeancesVaultReason  reason;
+  gboolean            read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesVault, seances_vault, G_TYPE_OBJECT)
@@ -25,16 +29,23 @@ G_DEFINE_FINAL_TYPE (SeancesVault, seances_vault, G_TYPE_OBJECT)
 typedef struct
 {
   SeancesKey         *key;
+  GPtrArray          *keys;         /* to try in turn, from the keyring */
   char               *recovery_key;
+  char               *temp;         /* a new database not yet in its place */
+  SeancesLock        *lock;         /* held while a database is made */
   SeancesVaultStatus  status;
-  gboolean            create;       /* make the database rather than open it */
   gboolean            store_after;  /* unlocking with a recovery key puts it back */
+  gboolean            stored;       /* the new key went to the keyring */
 } Job;
 
 static void
 job_free (Job *job)
 {
+  seances_database_discard (job->temp);
+  g_free (job->temp);
+  g_clear_pointer (&job->lock, seances_lock_release);
   g_clear_pointer (&job->key, seances_key_free);
+  g_clear_pointer (&job->keys, g_ptr_array_unref);
   g_clear_pointer (&job->recovery_key, seances_secure_free);
   g_free (job);
 }
@@ -79,6 +90,16 @@ seances_vault_get_path (SeancesVault *self)
   return self->path;
 }
 
+/* A read-only vault opens the database without ever writing to it or to its -wal:
+ * for checking, exporting and backing up. Creating needs a read-write vault. */
+void
+seances_vault_set_read_only (SeancesVault *self,
+                             gboolean      read_only)
+{
+  g_return_if_fail (SEANCES_IS_VAULT (self));
+  self->read_only = !!read_only;
+}
+
 /* Why the last open ended in SEANCES_VAULT_NEEDS_SECRET. */
 SeancesVaultReason
 seances_vault_get_reason (SeancesVault *self)
@@ -101,40 +122,69 @@ new_task (SeancesVault        *self,
   return task;
 }
 
-/* Opens, or with job->create makes, the database: SQLCipher's key derivation for a
- * passphrase takes a fifth of a second, so never on the caller's thread. */
+static SeancesDatabase *
+open_database (SeancesVault      *self,
+               const SeancesKey  *key,
+               GError           **error)
+{
+  if (self->read_only)
+    return seances_database_open_read_only (self->path, key, error);
+  return seances_database_open (self->path, key, error);
+}
+
+/* Opens with each key of job->keys in turn (raw keys open in half a millisecond), or
+ * with job->key alone. SQLCipher's key derivation for a passphrase takes a fifth of a
+ * second: never on the caller's thread. */
 static void
-database_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
   SeancesVault *self = source;
   Job *job = task_data;
-  GError *error = NULL;
-  SeancesDatabase *database = job->create ? seances_database_create (self->path, job->key, &error)
-                                          : seances_database_open (self->path, job->key, &error);
+  g_autoptr(GError) error = NULL;
 
-  if (database != NULL)
-    g_task_return_pointer (task, database, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  if (job->keys == NULL)
+    {
+      SeancesDatabase *database = open_database (self, job->key, &error);
+
+      if (database != NULL)
+        g_task_return_pointer (task, database, g_object_unref);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < job->keys->len; i++)
+    {
+      SeancesDatabase *database;
+
+      g_clear_error (&error);
+      database = open_database (self, g_ptr_array_index (job->keys, i), &error);
+      if (database != NULL)
+        {
+          g_task_return_pointer (task, database, g_object_unref);
+          return;
+        }
+      if (!g_error_matches (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WRONG_KEY))
+        break;
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
-/* Opens with a copy of @key in a thread, then calls @callback with the outer task. */
+/* Runs open_thread() on @job, then calls @callback with the outer task. */
 static void
 open_in_thread (SeancesVault        *self,
-                const SeancesKey    *key,
+                Job                 *job,
                 GCancellable        *cancellable,
                 GAsyncReadyCallback  callback,
                 GTask               *outer)
 {
   g_autoptr(GTask) inner = g_task_new (self, cancellable, callback, outer);
-  Job *job = g_new0 (Job, 1);
 
-  job->key = seances_key_copy (key);
   g_task_set_task_data (inner, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (inner, database_thread);
+  g_task_run_in_thread (inner, open_thread);
 }
 
 /* Open ------------------------------------------------------------------------ */
@@ -157,6 +207,7 @@ opened_with_keyring_key_cb (GObject      *source,
     }
   else if (g_error_matches (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WRONG_KEY))
     {
+      /* The file is damaged, or the keyring only holds keys of other files. */
       self->reason = SEANCES_VAULT_KEY_REFUSED;
       job->status = SEANCES_VAULT_NEEDS_SECRET;
       g_task_return_pointer (task, NULL, NULL);
@@ -174,18 +225,45 @@ looked_up_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SeancesVault *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GPtrArray) keys = seances_keyring_lookup_finish (result, &error);
+  GCancellable *cancellable;
+  Job *attempt;
 
-  job->key = seances_keyring_lookup_finish (result, &error);
-  if (job->key == NULL)
+  if (keys == NULL || keys->len == 0)
     {
-      self->reason = error != NULL ? SEANCES_VAULT_NO_KEYRING : SEANCES_VAULT_KEY_MISSING;
+      if (g_error_matches (error, SEANCES_KEYRING_ERROR, SEANCES_KEYRING_ERROR_LOCKED))
+        self->reason = SEANCES_VAULT_KEYRING_LOCKED;
+      else
+        self->reason = error != NULL ? SEANCES_VAULT_NO_KEYRING : SEANCES_VAULT_KEY_MISSING;
       job->status = SEANCES_VAULT_NEEDS_SECRET;
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
 
-  open_in_thread (self, job->key, cancellable, opened_with_keyring_key_cb, g_steal_pointer (&task));
+  attempt = g_new0 (Job, 1);
+  attempt->keys = g_steal_pointer (&keys);
+  cancellable = g_task_get_cancellable (task);
+  open_in_thread (self, attempt, cancellable, opened_with_keyring_key_cb, g_steal_pointer (&task));
+}
+
+/* A file that cannot even be looked at (a folder without permission) is not a first
+ * run: saying « no data yet » would invite making a second practice. */
+static gboolean
+database_exists (const char  *path,
+                 GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    return TRUE;
+  if (errno != ENOENT)
+    {
+      g_debug ("Cannot look at the data file: %s", g_strerror (errno));
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                           _("The data folder cannot be read: check its permissions. "
+                             "Nothing was changed."));
+    }
+  return FALSE;
 }
 
 void
@@ -195,12 +273,18 @@ seances_vault_open_async (SeancesVault        *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
 
   g_return_if_fail (SEANCES_IS_VAULT (self));
 
   task = new_task (self, seances_vault_open_async, cancellable, callback, user_data);
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+  if (!database_exists (self->path, &error))
     {
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
       ((Job *) g_task_get_task_data (task))->status = SEANCES_VAULT_FIRST_RUN;
       g_task_return_pointer (task, NULL, NULL);
       return;
@@ -231,7 +315,82 @@ seances_vault_open_finish (SeancesVault        *self,
   return database;
 }
 
-/* Create ---------------------------------------------------------------------- */
+/* Create ----------------------------------------------------------------------
+ *
+ * Under the data folder's lock: the database is built under a name of its own, its
+ * key goes to the keyring (in an item of its own, next to any other), then the file is
+ * linked into place. A failure at any step takes back what that creation added, and
+ * only that: an existing database and the keys in the keyring stay as they were. */
+
+#define CREATE_LOCK_TIMEOUT_MS 10000
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SeancesVault *self = source;
+  Job *job = task_data;
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("Cannot create the data folder: %s", g_strerror (errno));
+      g_task_return_new_error (task, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                               _("The data folder cannot be created: check the disk and its permissions."));
+      return;
+    }
+
+  job->lock = seances_lock_acquire (self->path, CREATE_LOCK_TIMEOUT_MS, &error);
+  if (job->lock == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (database_exists (self->path, &error) || error != NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_EXISTS,
+                             _("A data file already exists here; it was left untouched."));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->temp = seances_database_prepare_new (self->path, job->key, &error);
+  if (job->temp == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+publish_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SeancesVault *self = source;
+  Job *job = task_data;
+  GError *error = NULL;
+  SeancesDatabase *database = NULL;
+
+  if (seances_database_publish (job->temp, self->path, &error))
+    {
+      g_clear_pointer (&job->temp, g_free);
+      database = seances_database_open (self->path, job->key, &error);
+    }
+  else if (job->stored && !seances_keyring_forget (self->path, job->key, NULL, NULL))
+    g_debug ("The key of a database that was not made stays in the keyring");
+  g_clear_pointer (&job->lock, seances_lock_release);
+
+  if (database != NULL)
+    g_task_return_pointer (task, database, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
 
 static void
 key_stored_cb (GObject      *source,
@@ -239,19 +398,48 @@ key_stored_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!seances_keyring_store_finish (result, &error))
     {
+      g_task_return_error (task, error);  /* job_free() removes the unused file */
+      return;
+    }
+  job->stored = TRUE;
+  g_task_run_in_thread (task, publish_thread);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SeancesVault *self = g_task_get_source_object (task);
+  Job *job = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  /* What the preparing step made moves to this task before that step goes. */
+  job->lock = g_steal_pointer (&((Job *) g_task_get_task_data (G_TASK (result)))->lock);
+  job->temp = g_steal_pointer (&((Job *) g_task_get_task_data (G_TASK (result)))->temp);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
       g_task_return_error (task, error);
       return;
     }
-  g_task_run_in_thread (task, database_thread);
+
+  cancellable = g_task_get_cancellable (task);
+  if (seances_key_is_passphrase (job->key))
+    g_task_run_in_thread (task, publish_thread);
+  else
+    seances_keyring_store_async (self->path, job->key, cancellable, key_stored_cb, g_steal_pointer (&task));
 }
 
-/* With @passphrase NULL the key is random and goes to the keyring first: without a
- * keyring this fails with SEANCES_KEYRING_ERROR and nothing is created, and the
- * caller offers a passphrase instead. */
+/* With @passphrase NULL the key is random and goes to the keyring: without a keyring
+ * this fails with SEANCES_KEYRING_ERROR and nothing is created, and the caller offers
+ * a passphrase instead. */
 void
 seances_vault_create_async (SeancesVault        *self,
                             const char          *passphrase,
@@ -260,33 +448,29 @@ seances_vault_create_async (SeancesVault        *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) prepare = NULL;
   Job *job;
+  Job *step;
 
   g_return_if_fail (SEANCES_IS_VAULT (self));
 
+  g_return_if_fail (!self->read_only);
+
   task = new_task (self, seances_vault_create_async, cancellable, callback, user_data);
   job = g_task_get_task_data (task);
-
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_new_error (task, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_EXISTS,
-                               _("A data file already exists here; it was left untouched."));
-      return;
-    }
-
   if (passphrase != NULL)
+    job->key = seances_key_new_passphrase (passphrase);
+  else
     {
-      job->key = seances_key_new_passphrase (passphrase);
-      job->create = TRUE;
-      g_task_run_in_thread (task, database_thread);
-      return;
+      job->key = seances_key_new_random ();
+      job->recovery_key = seances_recovery_key_encode (job->key);
     }
 
-  job->key = seances_key_new_random ();
-  job->create = TRUE;
-  job->recovery_key = seances_recovery_key_encode (job->key);
-  seances_keyring_store_async (self->path, job->key, cancellable, key_stored_cb,
-                               g_steal_pointer (&task));
+  prepare = g_task_new (self, cancellable, prepared_cb, g_steal_pointer (&task));
+  step = g_new0 (Job, 1);
+  step->key = seances_key_copy (job->key);
+  g_task_set_task_data (prepare, step, (GDestroyNotify) job_free);
+  g_task_run_in_thread (prepare, prepare_thread);
 }
 
 SeancesDatabase *
@@ -336,10 +520,23 @@ unlocked_cb (GObject      *source,
 
   if (database == NULL)
     {
+      /* A recovery key whose checksum holds was typed right: if it does not open the
+       * file, the file is damaged (or belongs to another practice). */
+      if (job->store_after && g_error_matches (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WRONG_KEY))
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
+                               _("This recovery key is correct but does not open the data file: "
+                                 "the file is damaged, or it belongs to another practice. "
+                                 "It was left untouched: restore a backup."));
+        }
       g_task_return_error (task, error);
       return;
     }
-  if (!job->store_after || self->reason == SEANCES_VAULT_NO_KEYRING)
+  /* Put back in the keyring, next to any other key, when it was missing there or held
+   * only keys that do not open this file; a locked or absent keyring is left alone. */
+  if (!job->store_after ||
+      (self->reason != SEANCES_VAULT_KEY_MISSING && self->reason != SEANCES_VAULT_KEY_REFUSED))
     {
       g_task_return_pointer (task, database, g_object_unref);
       return;
@@ -360,6 +557,7 @@ seances_vault_unlock_async (SeancesVault        *self,
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
+  Job *attempt;
 
   g_return_if_fail (SEANCES_IS_VAULT (self));
   g_return_if_fail (secret != NULL);
@@ -389,7 +587,9 @@ seances_vault_unlock_async (SeancesVault        *self,
   else
     job->key = seances_key_new_passphrase (secret);
 
-  open_in_thread (self, job->key, cancellable, unlocked_cb, g_object_ref (task));
+  attempt = g_new0 (Job, 1);
+  attempt->key = seances_key_copy (job->key);
+  open_in_thread (self, attempt, cancellable, unlocked_cb, g_steal_pointer (&task));
 }
 
 SeancesDatabase *

@@ -16,8 +16,9 @@ typedef enum
 typedef enum
 {
   SEANCES_VAULT_KEY_MISSING,   /* the keyring answered, without our key */
-  SEANCES_VAULT_KEY_REFUSED,   /* the keyring's key does not open the file */
+  SEANCES_VAULT_KEY_REFUSED,   /* no key of the keyring opens the file: damaged, or another's */
   SEANCES_VAULT_NO_KEYRING,    /* no Secret Service, or it did not answer */
+  SEANCES_VAULT_KEYRING_LOCKED, /* the keyring stayed locked */
 } SeancesVaultReason;
 
 #define SEANCES_TYPE_VAULT (seances_vault_get_type ())
@@ -26,6 +27,8 @@ G_DECLARE_FINAL_TYPE (SeancesVault, seances_vault, SEANCES, VAULT, GObject)
 SeancesVault       *seances_vault_new                 (const char          *path);
 const char         *seances_vault_get_path            (SeancesVault        *self);
 SeancesVaultReason  seances_vault_get_reason          (SeancesVault        *self);
+void                seances_vault_set_read_only       (SeancesVault        *self,
+                                                       gboolean             read_only);
 
 void                seances_vault_open_async          (SeancesVault        *self,
                                                        GCancellable        *cancellable,

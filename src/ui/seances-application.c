@@ -42,51 +42,132 @@ generate_demo_option_cb (const char  *option_name,
   return TRUE;
 }
 
+/* The options that each ask for one thing to be done: at most one of them a call. */
+static const char * const action_options[] = {
+  "version", "check", "generate-demo", "export-json", "backup", "restore",
+};
+
+/* The demo's hidden settings, which only --generate-demo reads. */
+static const char * const demo_settings[] = {
+  "demo-years", "demo-sessions-per-week", "demo-seed",
+};
+
+/* An explicit value is checked, never replaced by the default: only an absent option
+ * takes it. The settings are strings, since GApplication leaves an integer option
+ * set to 0 out of @options, as if it had not been given. */
+static gboolean
+read_demo_setting (GVariantDict *options,
+                   const char   *name,
+                   int           min,
+                   int           max,
+                   int          *value)
+{
+  const char *text;
+  gint64 number;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, &number, NULL))
+    {
+      /* Translators: as in « --demo-years prend un nombre entier entre 1 et 30. » */
+      g_printerr (_("--%s takes a whole number between %d and %d."), name, min, max);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  *value = (int) number;
+  return TRUE;
+}
+
 static int
-generate_demo (SeancesApplication *self,
-               GVariantDict       *options)
+generate_demo (GVariantDict *options)
 {
   SeancesDemoOptions demo;
-  int seed;
+  int seed = SEANCES_DEMO_DEFAULT_SEED;
 
   seances_demo_options_init (&demo);
-  demo.n_clients = self->demo_clients;
-  g_variant_dict_lookup (options, "demo-years", "i", &demo.years);
-  g_variant_dict_lookup (options, "demo-sessions-per-week", "i", &demo.sessions_per_week);
-  if (g_variant_dict_lookup (options, "demo-seed", "i", &seed))
-    demo.seed = (guint32) seed;
+  g_variant_dict_lookup (options, "generate-demo", "i", &demo.n_clients);
+  if (!read_demo_setting (options, "demo-years", 1, SEANCES_DEMO_MAX_YEARS, &demo.years) ||
+      !read_demo_setting (options, "demo-sessions-per-week", 1, SEANCES_DEMO_MAX_SESSIONS_PER_WEEK,
+                          &demo.sessions_per_week) ||
+      !read_demo_setting (options, "demo-seed", 0, G_MAXINT, &seed))
+    return 1;
+  demo.seed = (guint32) seed;
   return seances_cli_generate_demo (&demo);
 }
 
-/* Command-line options never need a display: they are handled here, before GTK starts. */
+/* Options that cannot go together are refused before anything is done, rather than one
+ * of them being silently ignored. Gives the action asked for, or NULL for none. */
+static gboolean
+check_combination (GVariantDict  *options,
+                   const char   **action)
+{
+  *action = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (action_options); i++)
+    {
+      if (!g_variant_dict_contains (options, action_options[i]))
+        continue;
+      if (*action != NULL)
+        {
+          /* Translators: as in « --check et --generate-demo ne peuvent pas être utilisées
+           * ensemble : donnez-en une seule à la fois. » */
+          g_printerr (_("--%s and --%s cannot be used together: give one at a time."),
+                      *action, action_options[i]);
+          g_printerr ("\n");
+          return FALSE;
+        }
+      *action = action_options[i];
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_settings); i++)
+    if (g_variant_dict_contains (options, demo_settings[i]) &&
+        g_strcmp0 (*action, "generate-demo") != 0)
+      {
+        g_printerr (_("--%s only goes with --generate-demo."), demo_settings[i]);
+        g_printerr ("\n");
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Command-line options never need a display: they are handled here, before GTK starts.
+ * A status of 0 or more ends the process with it; -1 goes on to open the window. */
 static int
 seances_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
   SeancesApplication *self = SEANCES_APPLICATION (application);
+  const char *action = NULL;
   const char *export_path = NULL;
   const char *backup_path = NULL;
   const char *restore_path = NULL;
-  int status = -1;
 
-  if (g_variant_dict_contains (options, "version"))
+  /* GApplication keeps an option read by a callback out of @options. */
+  if (self->demo_clients > 0)
+    g_variant_dict_insert (options, "generate-demo", "i", self->demo_clients);
+
+  if (!check_combination (options, &action))
+    return 1;
+
+  if (g_strcmp0 (action, "version") == 0)
     {
       g_print ("Séances %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (g_variant_dict_contains (options, "check"))
+  if (g_strcmp0 (action, "check") == 0)
     return seances_cli_check ();
-  if (g_variant_dict_lookup (options, "backup", "^&ay", &backup_path))
+  if (g_strcmp0 (action, "generate-demo") == 0)
+    return generate_demo (options);
+  if (g_strcmp0 (action, "export-json") == 0 &&
+      g_variant_dict_lookup (options, "export-json", "^&ay", &export_path))
+    return seances_cli_export_json (export_path);
+  if (g_strcmp0 (action, "backup") == 0 &&
+      g_variant_dict_lookup (options, "backup", "^&ay", &backup_path))
     return seances_cli_backup (backup_path);
-  if (g_variant_dict_lookup (options, "restore", "^&ay", &restore_path))
+  if (g_strcmp0 (action, "restore") == 0 &&
+      g_variant_dict_lookup (options, "restore", "^&ay", &restore_path))
     return seances_cli_restore (restore_path);
 
-  if (self->demo_clients > 0)
-    status = generate_demo (self, options);
-  if (status <= 0 && g_variant_dict_lookup (options, "export-json", "^&ay", &export_path))
-    status = seances_cli_export_json (export_path);
-
-  return status;
+  return -1;
 }
 
 static void
@@ -175,9 +256,9 @@ seances_application_init (SeancesApplication *self)
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Put the backup FILE in place of the current data, kept aside, and exit"), N_("FILE") },
     /* For the benchmark and the screenshots */
-    { "demo-years", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
-    { "demo-sessions-per-week", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
-    { "demo-seed", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL, NULL, NULL },
+    { "demo-years", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+    { "demo-sessions-per-week", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
+    { "demo-seed", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
     { NULL },
   };
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "seances-backup.h"
+#include "seances-context.h"
 #include "seances-export.h"
 #include "seances-file.h"
 #include "seances-keyring.h"
@@ -111,6 +112,8 @@ open_database (gboolean  create,
   SeancesDatabase *database;
   Waiting waiting = { 0 };
 
+  /* Checking and exporting only read: they never checkpoint or delete the -wal. */
+  seances_vault_set_read_only (vault, !create);
   waiting_begin (&waiting);
   seances_vault_open_async (vault, NULL, finished_cb, &waiting);
   result = waiting_end (&waiting);
@@ -130,10 +133,24 @@ open_database (gboolean  create,
       *status = fail (_("There is no data yet: start Séances once to create your practice."), 1);
       return NULL;
     case SEANCES_VAULT_NEEDS_SECRET:
-      if (seances_vault_get_reason (vault) == SEANCES_VAULT_NO_KEYRING)
-        *status = fail (_("No keyring is available: open Séances and type your passphrase or recovery key."), 2);
-      else
-        *status = fail (_("The key is not in the keyring: open Séances and type your recovery key."), 2);
+      switch (seances_vault_get_reason (vault))
+        {
+        case SEANCES_VAULT_NO_KEYRING:
+          *status = fail (_("No keyring is available: open Séances and type your passphrase or recovery key."), 2);
+          break;
+        case SEANCES_VAULT_KEYRING_LOCKED:
+          *status = fail (_("The keyring is locked: unlock it and try again, or open Séances and type your recovery key."), 2);
+          break;
+        case SEANCES_VAULT_KEY_REFUSED:
+          /* Not a missing key: sending someone to their recovery key would not help a damaged file. */
+          *status = fail (_("The key in the keyring does not open the data file: the file is damaged, "
+                            "or it is not the one this key belongs to. It was left untouched."), 1);
+          break;
+        case SEANCES_VAULT_KEY_MISSING:
+        default:
+          *status = fail (_("The key is not in the keyring: open Séances and type your recovery key."), 2);
+          break;
+        }
       return NULL;
     case SEANCES_VAULT_OPEN:
     default:
@@ -205,6 +222,9 @@ seances_cli_generate_demo (const SeancesDemoOptions *options)
 
   if (!seances_demo_generate (database, &chosen, &error))
     return fail (error->message, 1);
+  /* A demo holds nothing to recover: its first start goes straight to the agenda. */
+  if (!seances_database_set_state (database, SEANCES_STATE_RECOVERY_KEY_CONFIRMED, "1", &error))
+    return fail (error->message, 1);
 
   practice = seances_practice_load (database, NULL);
   people = format_people (practice, chosen.n_clients);
@@ -262,17 +282,14 @@ seances_cli_backup (const char *path)
   if (!seances_file_check_target (path, &error))
     return fail (error->message, 1);
 
-  /* Opened as the application opens it (the key, the schema brought up to date); the
-   * backup then reads it through a connection of its own. */
+  /* Opened as --check opens it, for its key and its errors; the backup then reads it
+   * through a connection of its own. */
   database = open_database (FALSE, &status);
   if (database == NULL)
     return status;
   practice = seances_practice_load (database, NULL);
+  key = seances_key_copy (seances_database_get_key (database));
   g_clear_object (&database);
-
-  key = seances_keyring_lookup (database_path, NULL, NULL);
-  if (key == NULL)
-    return fail (_("The key is not in the keyring: open Séances and type your recovery key."), 2);
 
   if (!seances_backup_create (database_path, key, path, &info, &error))
     return fail (error->message, 1);
@@ -345,6 +362,31 @@ read_key (gboolean  *from_recovery_key,
   return key;
 }
 
+/* The first of the keyring's keys for the data that opens the backup, if any. Fails
+ * only when the backup is refused for another reason than its key. */
+static SeancesKey *
+find_keyring_key (const char         *database_path,
+                  const char         *backup_path,
+                  SeancesBackupInfo  *info,
+                  GError            **error)
+{
+  g_autoptr(GPtrArray) keys = seances_keyring_lookup (database_path, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && i < keys->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (seances_backup_verify (backup_path, keys->pdata[i], info, &local_error))
+        return seances_key_copy (keys->pdata[i]);
+      if (!g_error_matches (local_error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_UNREADABLE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
 /* Says what the current data is, which the restore will put aside. */
 static void
 print_current (const char *database_path,
@@ -408,15 +450,10 @@ seances_cli_restore (const char *path)
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return fail (_("The backup file was not found: check its name, and that its disk is connected."), 1);
 
-  /* The keyring's key, when it opens the backup; or else the recovery key. */
-  key = seances_keyring_lookup (database_path, NULL, NULL);
-  if (key != NULL && !seances_backup_verify (path, key, &info, &error))
-    {
-      if (!g_error_matches (error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_UNREADABLE))
-        return fail (error->message, 1);
-      g_clear_error (&error);
-      g_clear_pointer (&key, seances_key_free);
-    }
+  /* A key of the keyring, when one opens the backup; or else the recovery key. */
+  key = find_keyring_key (database_path, path, &info, &error);
+  if (error != NULL)
+    return fail (error->message, 1);
   if (key == NULL)
     {
       key = read_key (&from_recovery_key, &error);

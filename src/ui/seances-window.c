@@ -15,6 +15,7 @@
 #include "seances-demo.h"
 #include "seances-keyring.h"
 #include "seances-main-view.h"
+#include "seances-recovery-key.h"
 #include "seances-vault.h"
 #include "setup/seances-passphrase-page.h"
 #include "setup/seances-recovery-key-page.h"
@@ -221,6 +222,25 @@ show_practice (SeancesWindow *self)
       return;
     }
 
+  /* Until the recovery key is confirmed as written down, every start shows it first:
+   * a first run cut short must not leave the practice without its only way back. */
+  if (!self->recovery_key_pending && !seances_context_get_recovery_key_confirmed (self->context))
+    {
+      SeancesDatabase *database = seances_context_get_database (self->context);
+      const SeancesKey *key = seances_database_get_key (database);
+
+      if (seances_key_is_passphrase (key))
+        seances_context_confirm_recovery_key (self->context, NULL);  /* a passphrase has none */
+      else
+        {
+          char *recovery_key = seances_recovery_key_encode (key);
+
+          seances_recovery_key_page_set_key (recovery_key_page (self), recovery_key);
+          seances_secure_free (recovery_key);
+          self->recovery_key_pending = TRUE;
+        }
+    }
+
   if (self->recovery_key_pending)
     {
       show_page (self, "recovery-key");
@@ -240,9 +260,9 @@ created_cb (GObject      *source,
   g_autoptr(SeancesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SeancesDatabase) database = NULL;
-  char *recovery_key = NULL;
 
-  database = seances_vault_create_finish (SEANCES_VAULT (source), result, &recovery_key, &error);
+  /* The recovery key is spelled from the database's key by show_practice(). */
+  database = seances_vault_create_finish (SEANCES_VAULT (source), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -269,15 +289,6 @@ created_cb (GObject      *source,
     }
 
   adopt_database (self, database);
-  if (recovery_key != NULL)
-    {
-      seances_recovery_key_page_set_key (recovery_key_page (self), recovery_key);
-      self->recovery_key_pending = TRUE;
-      seances_secure_free (recovery_key);
-    }
-  else
-    seances_context_confirm_recovery_key (self->context, NULL);  /* a passphrase has none */
-
   show_practice (self);
 }
 

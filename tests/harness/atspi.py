@@ -238,8 +238,9 @@ def find_app(name='seances', timeout=TIMEOUT, pid=None):
 
 
 def _norm(text):
-    """French typography puts ’ where the tests write ': compare them as equal."""
-    return text.replace('\u2019', "'")
+    """French typography puts ’ where the tests write ', and a non-breaking space where they
+    write a space: compare them as equal."""
+    return text.replace('\u2019', "'").replace('\u00a0', ' ')
 
 
 def find_all(root, role=None, name=None, substring=False, showing=True):
@@ -352,7 +353,7 @@ def spaces(text):
 def find_window(app, title, timeout=TIMEOUT):
     """A top-level window of app by its title, whatever role it is given (frame, dialog; GTK 4.8
     may expose a modal window as a 'filler' without the SHOWING state)."""
-    return wait_for(lambda: next((w for w in children(app) if _safe(lambda: w.name) == title), None),
+    return wait_for(lambda: next((w for w in children(app) if _norm(_safe(lambda: w.name) or '') == _norm(title)), None),
                     timeout, f'the window « {title} »')
 
 

@@ -14,7 +14,7 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
 06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
-12-preferences.
+12-preferences, 13-preferences-data, 14-recovery-key-again.
 """
 import os
 import subprocess
@@ -257,6 +257,18 @@ def demo():
         place_dialog(proc, preferences.name)
         A.find(preferences, None, 'Nom du cabinet', showing=False)
         shot_as('12-preferences')
+        A.click(A.find(preferences, 'page tab', 'Données'))
+        A.find(preferences, 'push button', 'Afficher…', substring=True)
+        shot_as('13-preferences-data')
+        A.click(A.find(preferences, 'push button', 'Afficher…', substring=True))
+        confirm = A.find_window(app, 'Afficher la clé de secours ?')
+        A.click(A.find(confirm, 'push button', 'Afficher Afficher', substring=True, showing=False))
+        key_window = A.find_window(app, 'Clé de secours')
+        place_dialog(proc, 'Clé de secours')
+        A.in_window(key_window, 'push button', 'Continuer')
+        shot_as('14-recovery-key-again')
+        A.click(A.in_window(key_window, 'push button', 'Fermer'))
+        A.window_gone(app, key_window)
         A.click(A.find(preferences, 'push button', 'Fermer', showing=False))
         A.window_gone(app, preferences)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""First run with a Secret Service, as a person would, in French: fill the welcome page, note the
-recovery key, reach the main window; then start again in the same session: the key comes from
+"""First run with a Secret Service, as a person would, in French: fill the welcome page, see the
+recovery key, stop before confirming it (it is shown again at the next start), note it, reach
+the main window; then start again in the same session: the key comes from
 the keyring, so the main window opens directly.
 Run inside: tests/harness/session --keyring --display --a11y --lang fr"""
 import os
@@ -24,6 +25,18 @@ def test():
         A.ok(f'recovery key shown: 14 groups of 4 ({key[:4]} …)')
         if A.find_all(app, A.SECRET, 'Phrase secrète'):
             A.fail('a passphrase was asked although a Secret Service is running')
+    finally:
+        # Stopped before « je l’ai notée »: a crash, a power cut, a window closed too soon.
+        proc.kill()
+        proc.wait()
+
+    proc = A.start_app()
+    try:
+        app = A.find_app(pid=proc.pid)
+        again = A.read_recovery_key(app)
+        if again != key:
+            A.fail('after a stop before confirming, another recovery key is shown')
+        A.ok('stopped before confirming: the next start shows the same recovery key first')
 
         A.accept_recovery_key(app)
         A.ok('« Continuer » was insensitive until the box was checked')

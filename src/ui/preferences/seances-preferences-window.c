@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "seances-data-page.h"
 #include "seances-format.h"
 #include "seances-time-zones.h"
 
@@ -197,5 +198,7 @@ seances_preferences_window_new (SeancesContext *context)
   self = g_object_new (SEANCES_TYPE_PREFERENCES_WINDOW, NULL);
   self->context = g_object_ref (context);
   load (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (seances_data_page_new (context)));
   return self;
 }

@@ -82,8 +82,15 @@ seances_unlock_page_set_reason (SeancesUnlockPage  *self,
   switch (reason)
     {
     case SEANCES_VAULT_KEY_REFUSED:
-      description = _("The key kept in this computer’s keyring does not open your data. "
-                      "Type the recovery key you wrote down when you started using Séances.");
+      description = _("The key kept in this computer’s keyring does not open the data file: "
+                      "the file may be damaged, or the key is another one’s. Type the recovery "
+                      "key you wrote down when you started using Séances.");
+      field = _("Recovery key");
+      break;
+    case SEANCES_VAULT_KEYRING_LOCKED:
+      description = _("This computer’s keyring is locked, so Séances cannot read its key. "
+                      "Unlock the keyring (by opening your session with your password) and "
+                      "start Séances again, or type your recovery key.");
       field = _("Recovery key");
       break;
     case SEANCES_VAULT_NO_KEYRING:

@@ -1,0 +1,186 @@
+/* seances-data-page.c — preferences « Données »: the recovery key and the backups
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "seances-data-page.h"
+
+#include <glib/gi18n.h>
+
+#include "seances-recovery-key.h"
+#include "setup/seances-recovery-key-page.h"
+
+struct _SeancesDataPage
+{
+  AdwPreferencesPage  parent_instance;
+
+  AdwActionRow       *recovery_key_row;
+
+  SeancesContext     *context;
+};
+
+G_DEFINE_FINAL_TYPE (SeancesDataPage, seances_data_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const SeancesKey *
+database_key (SeancesDataPage *self)
+{
+  return seances_database_get_key (seances_context_get_database (self->context));
+}
+
+static void
+update_recovery_key_row (SeancesDataPage *self)
+{
+  gboolean has_key = self->context != NULL && !seances_key_is_passphrase (database_key (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.show-recovery-key", has_key);
+  adw_action_row_set_subtitle (self->recovery_key_row,
+                               has_key ? ""
+                                       : _("Your data is protected by a passphrase: there is no recovery key."));
+}
+
+static void
+key_window_confirmed_cb (SeancesRecoveryKeyPage *page,
+                         GtkWindow              *window)
+{
+  seances_recovery_key_page_clear (page);
+  gtk_window_destroy (window);
+}
+
+/* The same page as at the first run, in a window of its own: written down again, it
+ * closes; closed any other way, the key is wiped from the page all the same. */
+static void
+present_key (SeancesDataPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  SeancesRecoveryKeyPage *page = g_object_new (SEANCES_TYPE_RECOVERY_KEY_PAGE, NULL);
+  char *recovery_key = seances_recovery_key_encode (database_key (self));
+
+  seances_recovery_key_page_set_key (page, recovery_key);
+  seances_secure_free (recovery_key);
+  g_signal_connect_object (page, "confirmed", G_CALLBACK (key_window_confirmed_cb), window, 0);
+
+  gtk_window_set_title (window, _("Recovery Key"));
+  gtk_window_set_modal (window, TRUE);
+  gtk_window_set_default_size (window, 640, 640);
+  gtk_window_set_transient_for (window, GTK_WINDOW (root));
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (window);
+}
+
+static void
+show_confirmed_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SeancesDataPage  *self)
+{
+  if (g_str_equal (response, "show"))
+    present_key (self);
+}
+
+static void
+show_recovery_key_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  SeancesDataPage *self = SEANCES_DATA_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Show the Recovery Key?"),
+                                                       _("Anyone who sees this key and can use this computer "
+                                                         "can read your data. Make sure nobody is looking at "
+                                                         "your screen.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "show", _("_Show"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (show_confirmed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+seances_data_page_dispose (GObject *object)
+{
+  SeancesDataPage *self = (SeancesDataPage *)object;
+
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (seances_data_page_parent_class)->dispose (object);
+}
+
+static void
+seances_data_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SeancesDataPage *self = SEANCES_DATA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_data_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SeancesDataPage *self = SEANCES_DATA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      update_recovery_key_row (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_data_page_class_init (SeancesDataPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = seances_data_page_dispose;
+  object_class->get_property = seances_data_page_get_property;
+  object_class->set_property = seances_data_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/seances/Seances/preferences/seances-data-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SeancesDataPage, recovery_key_row);
+  gtk_widget_class_install_action (widget_class, "data.show-recovery-key", NULL, show_recovery_key_action_cb);
+}
+
+static void
+seances_data_page_init (SeancesDataPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SeancesDataPage *
+seances_data_page_new (SeancesContext *context)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  return g_object_new (SEANCES_TYPE_DATA_PAGE, "context", context, NULL);
+}
