@@ -26,20 +26,18 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "seances-database.h"
 #include "seances-file.h"
+#include "seances-lock.h"
 #include "seances-migrations.h"
 #include "seances-time.h"
 
 #define TAKEN_AT_STATE "backup-taken-at"
 #define BUSY_TIMEOUT_MS 5000
-#define LOCK_NAME "seances.lock"
 #define LOCK_WAIT_MS 5000
-#define LOCK_POLL_MS 100
 
 /* SQLite's lock bytes (os_unix.c): a connection to a database in WAL mode holds a
  * read lock on the shared range for as long as it is open. */
@@ -182,8 +180,8 @@ open_keyed (const char        *path,
       return NULL;
     }
   /* SQLCipher would print its own English errors on stderr (a wrong key is an expected
-   * answer here); set after the key, which resets it in a process's first connection. */
-  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
+   * answer here); set after the key, which resets them in a process's first connection. */
+  sqlite3_exec (db, "PRAGMA cipher_log = off; PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
 
   return g_steal_pointer (&db);
 }
@@ -738,41 +736,6 @@ sync_folder (const char  *folder,
   return TRUE;
 }
 
-/* The same lock Séances takes to create or migrate its data: an exclusive flock on
- * seances.lock in the data folder, waited for a few seconds at most. Returns its fd. */
-static int
-lock_data_folder (const char  *folder,
-                  GError     **error)
-{
-  g_autofree char *path = g_build_filename (folder, LOCK_NAME, NULL);
-  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      seances_file_set_error_from_errno (error, errno);
-      return -1;
-    }
-
-  for (int waited = 0; flock (fd, LOCK_EX | LOCK_NB) != 0; waited += LOCK_POLL_MS)
-    {
-      if (errno != EWOULDBLOCK && errno != EINTR)
-        {
-          seances_file_set_error_from_errno (error, errno);
-          close (fd);
-          return -1;
-        }
-      if (waited >= LOCK_WAIT_MS)
-        {
-          g_debug ("The data folder stayed locked for %d ms", waited);
-          close (fd);
-          refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
-          return -1;
-        }
-      g_usleep (LOCK_POLL_MS * 1000);
-    }
-  return fd;
-}
-
 /* Whether a process has the database open, lock file or not (an older Séances, or
  * one that crashed while holding it): a connection in WAL mode holds one of SQLite's
  * lock bytes for as long as it is open. They are read from /proc/locks, which opens
@@ -963,7 +926,9 @@ seances_backup_restore (const char        *backup_path,
   g_autofree char *folder = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *replaced = NULL;
-  int lock_fd = -1, temp_fd = -1;
+  g_autoptr(SeancesLock) lock = NULL;
+  g_autoptr(GError) lock_error = NULL;
+  int temp_fd = -1;
   gboolean done = FALSE;
 
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -984,9 +949,15 @@ seances_backup_restore (const char        *backup_path,
       seances_file_set_error_from_errno (error, errno);
       return FALSE;
     }
-  lock_fd = lock_data_folder (folder, error);
-  if (lock_fd < 0)
-    return FALSE;
+  /* The lock Séances takes to create, migrate or replace its data. */
+  lock = seances_lock_acquire (database_path, LOCK_WAIT_MS, &lock_error);
+  if (lock == NULL)
+    {
+      if (g_error_matches (lock_error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_BUSY))
+        return refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
+      g_propagate_error (error, g_steal_pointer (&lock_error));
+      return FALSE;
+    }
   if (database_in_use (database_path))
     {
       refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
@@ -1027,7 +998,6 @@ out:
     }
   if (temp_fd >= 0)
     close (temp_fd);
-  close (lock_fd);
   /* Even when only the folder's sync failed, the old data is where this says. */
   if (replaced_path != NULL)
     *replaced_path = g_steal_pointer (&replaced);
