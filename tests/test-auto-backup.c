@@ -6,6 +6,7 @@
 
 #include "seances-auto-backup.h"
 #include "seances-practice.h"
+#include "seances-rotation.h"
 #include "seances-test.h"
 
 static GTimeZone *paris;
@@ -187,18 +188,145 @@ test_check_folder (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_false (seances_auto_backup_check_folder (data_folder, now, paris, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_assert_cmpstr (error->message, ==, "Ce dossier contient les données de Séances\xc2\xa0: "
+                   "choisissez-en un autre, par exemple sur une clé USB.");
   g_clear_error (&error);
 
   g_assert_cmpint (g_mkdir_with_parents (inside, 0700), ==, 0);
   g_assert_false (seances_auto_backup_check_folder (inside, now, paris, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_assert_cmpstr (error->message, ==, "Ce dossier contient les données de Séances\xc2\xa0: "
+                   "choisissez-en un autre, par exemple sur une clé USB.");
   g_clear_error (&error);
 
   g_assert_false (seances_auto_backup_check_folder (missing, now, paris, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==,
                    "Le dossier de sauvegarde est introuvable\xc2\xa0: le disque est-il branché\xc2\xa0?");
+}
+
+/* A run into a real folder writes one backup of the rotation's name, that opens with
+ * the practice's key. */
+static void
+test_run (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  SeancesBackupInfo info = { 0 };
+  SeancesBackupInfo verified = { 0 };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *name = seances_rotation_name_for (now, paris);
+
+  g_assert_true (seances_auto_backup_run (fixture->path, fixture->key, fixture->folder, now, paris,
+                                          &info, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->folder, name, NULL);
+  g_assert_true (seances_backup_verify (path, fixture->key, &verified, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (verified.schema_version, ==, seances_database_get_schema_version (fixture->database));
+  g_assert_cmpint (verified.n_rows, ==, info.n_rows);
+  g_assert_cmpint (verified.n_rows, >=, 1);
+}
+
+/* The drive is unplugged: the folder is not made again where the drive was mounted. */
+static void
+test_run_missing_folder (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (g_get_home_dir (), "media", "CLE-USB", "Sauvegardes", NULL);
+  g_autofree char *mount = g_build_filename (g_get_home_dir (), "media", NULL);
+
+  g_assert_false (seances_auto_backup_run (fixture->path, fixture->key, missing, at (2026, 12, 1, 19, 2),
+                                           paris, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "Le dossier de sauvegarde est introuvable\xc2\xa0: le disque est-il branché\xc2\xa0?");
+  g_assert_false (g_file_test (mount, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* A month of daily runs at 19:02, across the autumn DST change: after each one the folder
+ * holds exactly what the rotation keeps of every backup made so far, and the file that is
+ * not an automatic backup. */
+static void
+test_thirty_days (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, TRUE, sizeof (SeancesRotationEntry));
+  g_autofree char *foreign = g_build_filename (fixture->folder, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (foreign, "à garder", -1, NULL));
+
+  for (int day = 0; day < 30; day++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) present = NULL;
+      g_auto(GStrv) expired = NULL;
+      SeancesRotationEntry entry;
+      g_autoptr(GDateTime) first = g_date_time_new (paris, 2026, 10, 10, 19, 2, 0);
+      g_autoptr(GDateTime) today = g_date_time_add_days (first, day);
+      gint64 now = g_date_time_to_unix (today);
+
+      g_assert_true (seances_auto_backup_run (fixture->path, fixture->key, fixture->folder, now, paris,
+                                              NULL, &error));
+      g_assert_no_error (error);
+
+      entry.name = seances_rotation_name_for (now, paris);
+      entry.taken_at = now;
+      g_array_append_val (kept, entry);
+      expired = seances_rotation_expired ((const SeancesRotationEntry *) kept->data, kept->len, now, paris);
+      for (guint i = kept->len; i > 0; i--)
+        {
+          SeancesRotationEntry *e = &g_array_index (kept, SeancesRotationEntry, i - 1);
+
+          if (g_strv_contains ((const char * const *) expired, e->name))
+            {
+              g_free (e->name);
+              g_array_remove_index (kept, i - 1);
+            }
+        }
+
+      for (guint i = 0; i < kept->len; i++)
+        g_ptr_array_add (expected, g_strdup (g_array_index (kept, SeancesRotationEntry, i).name));
+      g_ptr_array_add (expected, g_strdup ("notes.txt"));
+      g_ptr_array_sort (expected, compare_names);
+
+      present = list_folder (fixture->folder);
+      g_assert_cmpuint (present->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_cmpstr (present->pdata[i], ==, expected->pdata[i]);
+    }
+
+  /* 7 days, then the newest of each of the 4 older weeks that have one. */
+  g_assert_cmpuint (kept->len, >=, SEANCES_ROTATION_DAYS + 3);
+  g_assert_cmpuint (kept->len, <=, SEANCES_ROTATION_DAYS + SEANCES_ROTATION_WEEKS + 1);
+  for (guint i = 0; i < kept->len; i++)
+    g_free (g_array_index (kept, SeancesRotationEntry, i).name);
 }
 
 int
@@ -217,6 +345,11 @@ main (int   argc,
 
   g_test_add ("/auto-backup/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/auto-backup/check-folder", Fixture, NULL, fixture_set_up, test_check_folder, fixture_tear_down);
+
+  g_test_add ("/auto-backup/run", Fixture, NULL, fixture_set_up, test_run, fixture_tear_down);
+  g_test_add ("/auto-backup/run/missing-folder", Fixture, NULL, fixture_set_up, test_run_missing_folder,
+              fixture_tear_down);
+  g_test_add ("/auto-backup/run/thirty-days", Fixture, NULL, fixture_set_up, test_thirty_days, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -149,6 +149,7 @@ seances_auto_backup_check_folder (const char  *folder,
 {
   g_autofree char *name = NULL;
   g_autofree char *target = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (tz != NULL, FALSE);
@@ -162,5 +163,49 @@ seances_auto_backup_check_folder (const char  *folder,
 
   name = seances_rotation_name_for (now, tz);
   target = g_build_filename (folder, name, NULL);
-  return seances_file_check_target (target, error);
+  if (!seances_file_check_target (target, &local_error))
+    {
+      /* The file checks speak of a file; here the practitioner chose a folder. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                             _("This folder holds Séances’s own data: choose another one, "
+                               "for example on a USB drive."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+seances_auto_backup_run (const char         *database_path,
+                         const SeancesKey   *key,
+                         const char         *folder,
+                         gint64              now,
+                         GTimeZone          *tz,
+                         SeancesBackupInfo  *info,
+                         GError            **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) prune_error = NULL;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (tz != NULL, FALSE);
+
+  if (!seances_auto_backup_check_folder (folder, now, tz, error))
+    return FALSE;
+
+  name = seances_rotation_name_for (now, tz);
+  target = g_build_filename (folder, name, NULL);
+  if (!seances_backup_create (database_path, key, target, info, error))
+    return FALSE;
+
+  /* The new backup is good whatever happens to the old ones: a failed clean-up is only
+   * logged, and is tried again on the next run. */
+  if (!seances_rotation_prune (folder, now, tz, NULL, &prune_error))
+    g_debug ("Old backups were not all removed: %s", prune_error->message);
+  return TRUE;
 }

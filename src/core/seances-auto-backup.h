@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "seances-backup.h"
 #include "seances-database.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,16 @@ gboolean  seances_auto_backup_is_stale        (gint64              last_at,
 gboolean  seances_auto_backup_check_folder    (const char         *folder,
                                                gint64              now,
                                                GTimeZone          *tz,
+                                               GError            **error);
+
+/* Blocks: call it from a GTask thread. Writes folder/seances_rotation_name_for (@now),
+ * then removes the automatic backups the rotation no longer keeps. */
+gboolean  seances_auto_backup_run             (const char         *database_path,
+                                               const SeancesKey   *key,
+                                               const char         *folder,
+                                               gint64              now,
+                                               GTimeZone          *tz,
+                                               SeancesBackupInfo  *info,
                                                GError            **error);
 
 G_END_DECLS
