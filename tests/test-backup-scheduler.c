@@ -84,20 +84,27 @@ changed_cb (SeancesBackupScheduler *scheduler,
 }
 
 static void
-run_and_wait (SeancesBackupScheduler *scheduler)
+wait_backup (SeancesBackupScheduler *scheduler)
 {
   gboolean done = FALSE;
   gulong handler = g_signal_connect (scheduler, "changed", G_CALLBACK (changed_cb), &done);
 
-  seances_backup_scheduler_run_now (scheduler);
   g_assert_true (seances_backup_scheduler_get_running (scheduler));
   seances_test_wait (&done);
   g_signal_handler_disconnect (scheduler, handler);
 }
 
-/* Backing up now writes the day's file and records its time in the database. */
 static void
-test_run_now (Fixture       *fixture,
+run_and_wait (SeancesBackupScheduler *scheduler)
+{
+  seances_backup_scheduler_run_now (scheduler);
+  wait_backup (scheduler);
+}
+
+/* Choosing a folder backs up into it at once when today's backup is still to be made;
+ * the file is the day's, and its time is recorded in the database. */
+static void
+test_choose_folder (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autoptr(StoppedScheduler) scheduler = seances_backup_scheduler_new (fixture->context);
@@ -110,7 +117,7 @@ test_run_now (Fixture       *fixture,
   g_assert_true (seances_backup_scheduler_set_folder (scheduler, fixture->folder, &error));
   g_assert_no_error (error);
 
-  run_and_wait (scheduler);
+  wait_backup (scheduler);
   g_assert_null (seances_backup_scheduler_get_error (scheduler));
   g_assert_cmpint (seances_backup_scheduler_get_last_at (scheduler), >=, fixture->now);
   g_assert_cmpint (seances_auto_backup_get_last_at (fixture->database), ==,
@@ -123,6 +130,10 @@ test_run_now (Fixture       *fixture,
 
   notice = seances_backup_scheduler_dup_notice (scheduler);
   g_assert_null (notice);
+
+  /* « Sauvegarder maintenant » backs up again the same day, whatever the schedule says. */
+  run_and_wait (scheduler);
+  g_assert_null (seances_backup_scheduler_get_error (scheduler));
 
   /* Another window opened on the same data finds the folder again. */
   {
@@ -223,7 +234,7 @@ main (int   argc,
   seances_test_init_french ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/backup-scheduler/run-now", Fixture, NULL, fixture_set_up, test_run_now, fixture_tear_down);
+  g_test_add ("/backup-scheduler/choose-folder", Fixture, NULL, fixture_set_up, test_choose_folder, fixture_tear_down);
   g_test_add ("/backup-scheduler/missing-folder", Fixture, NULL, fixture_set_up, test_missing_folder,
               fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (notice_cases); i++)

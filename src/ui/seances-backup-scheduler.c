@@ -314,7 +314,8 @@ seances_backup_scheduler_get_folder (SeancesBackupScheduler *self)
   return self->folder;
 }
 
-/* Checks @folder as a backup would, then keeps it; the next check backs up into it. */
+/* Checks @folder as a backup would, then keeps it, and backs up into it at once when
+ * today's backup is still to be made: the drive is plugged in now. */
 gboolean
 seances_backup_scheduler_set_folder (SeancesBackupScheduler  *self,
                                      const char              *folder,
@@ -333,6 +334,8 @@ seances_backup_scheduler_set_folder (SeancesBackupScheduler  *self,
   self->folder = g_strdup (folder);
   g_clear_error (&self->error);
   g_signal_emit (self, signals[CHANGED], 0);
+  if (is_due (self))
+    run_backup (self);
   return TRUE;
 }
 
