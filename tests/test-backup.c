@@ -443,6 +443,36 @@ test_create_while_writing (Fixture       *fixture,
   g_assert_cmpint (previous, >, first.n_clients);
 }
 
+/* The window's own connection stays open while a thread of the same process backs up:
+ * the backup sees its last commit, and the connection keeps its locks and works on. */
+static void
+test_create_while_open_here (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesBackupInfo info = { 0 }, after = { 0 };
+
+  make_practice (fixture->database_path, fixture->key);
+  database = seances_database_open (fixture->database_path, fixture->key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_exec (database, writer_sql, &error));
+
+  create_backup (fixture, &info);
+  g_assert_cmpint (info.n_clients, ==, 21);
+
+  g_assert_true (seances_database_exec (database, writer_sql, &error));
+  g_assert_no_error (error);
+  g_assert_false (seances_backup_restore (fixture->backup_path, fixture->key, fixture->database_path,
+                                          NULL, &error));
+  g_assert_error (error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_IN_USE);
+  g_clear_object (&database);
+
+  g_assert_true (seances_backup_verify (fixture->backup_path, fixture->key, &after, &error));
+  g_assert_cmpint (after.n_clients, ==, 21);
+  g_assert_cmpint (count (fixture->database_path, fixture->key, "SELECT count(*) FROM client"), ==, 22);
+}
+
 static void
 test_create_wrong_key (Fixture       *fixture,
                        gconstpointer  data)
@@ -831,16 +861,18 @@ test_restore_new_computer (Fixture       *fixture,
   g_assert_cmpstr (restored, ==, exported);
 }
 
-typedef enum { LOCK_HELD, DATABASE_OPEN } InUse;
+typedef enum { LOCK_HELD, DATABASE_OPEN, OPEN_HERE } InUse;
 
-/* Séances holds the data folder's lock, or has the database open in another process:
- * the restore is refused, and changes nothing. */
+/* Séances holds the data folder's lock, or has the database open in another process or
+ * in this one (a window that did not close its database first): the restore is
+ * refused, and changes nothing. */
 static void
 test_restore_in_use (Fixture       *fixture,
                      gconstpointer  data)
 {
   InUse in_use = GPOINTER_TO_INT (data);
   g_autoptr(GSubprocess) helper = NULL;
+  g_autoptr(SeancesDatabase) database = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *replaced = NULL;
@@ -849,28 +881,42 @@ test_restore_in_use (Fixture       *fixture,
 
   make_practice (fixture->database_path, fixture->key);
   create_backup (fixture, NULL);
+  /* Read first: closing a file drops every POSIX lock this process holds on it,
+   * those of its own SQLite connection included. */
+  before = read_bytes (fixture->database_path);
   if (in_use == LOCK_HELD)
     helper = start_helper ("--hold-lock", fixture->data_folder, NULL);
-  else
+  else if (in_use == DATABASE_OPEN)
     helper = start_helper ("--writer", fixture->database_path, fixture->key);
-  before = read_bytes (fixture->database_path);
+  else
+    {
+      database = seances_database_open (fixture->database_path, fixture->key, &error);
+      g_assert_no_error (error);
+    }
 
-  g_assert_false (seances_backup_restore (fixture->backup_path, fixture->key, fixture->database_path,
-                                          &replaced, &error));
-  g_assert_error (error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_IN_USE);
-  g_assert_cmpstr (error->message, ==,
-                   "Séances est en train d’utiliser ces données" NBSP ": fermez-le, puis réessayez.");
-  g_assert_null (replaced);
+  /* Twice here: looking must not drop this process's own locks (closing a descriptor
+   * of the file would), so the second attempt is refused as well. */
+  for (int attempt = 0; attempt < (in_use == OPEN_HERE ? 2 : 1); attempt++)
+    {
+      g_assert_false (seances_backup_restore (fixture->backup_path, fixture->key, fixture->database_path,
+                                              &replaced, &error));
+      g_assert_error (error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_IN_USE);
+      g_assert_cmpstr (error->message, ==,
+                       "Séances est en train d’utiliser ces données" NBSP ": fermez-le, puis réessayez.");
+      g_assert_null (replaced);
+      g_clear_error (&error);
+    }
 
   listing = list_folder (fixture->data_folder);
   g_assert_null (strstr (listing, "replaced"));
   g_assert_null (strstr (listing, "restoring"));
-  if (in_use == LOCK_HELD)
+  if (in_use != DATABASE_OPEN)
     {
       after = read_bytes (fixture->database_path);
       g_assert_true (g_bytes_equal (before, after));
     }
-  stop_helper (helper);
+  if (helper != NULL)
+    stop_helper (helper);
 }
 
 /* Describe ------------------------------------------------------------------------ */
@@ -939,6 +985,7 @@ main (int   argc,
 #define ADD(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/backup/create", NULL, test_create);
   ADD ("/backup/create/while-writing", NULL, test_create_while_writing);
+  ADD ("/backup/create/while-open-here", NULL, test_create_while_open_here);
   ADD ("/backup/create/wrong-key", NULL, test_create_wrong_key);
   ADD ("/backup/create/refused-target", NULL, test_create_refused_target);
   ADD ("/backup/create/disk-full", NULL, test_create_disk_full);
@@ -955,6 +1002,7 @@ main (int   argc,
   ADD ("/backup/restore/new-computer", NULL, test_restore_new_computer);
   ADD ("/backup/restore/in-use/lock-held", GINT_TO_POINTER (LOCK_HELD), test_restore_in_use);
   ADD ("/backup/restore/in-use/database-open", GINT_TO_POINTER (DATABASE_OPEN), test_restore_in_use);
+  ADD ("/backup/restore/in-use/open-here", GINT_TO_POINTER (OPEN_HERE), test_restore_in_use);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (descriptions); i++)
     {

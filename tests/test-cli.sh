@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test-cli.sh — the command line against a real keyring, in French: a demo practice, its
-# integrity check, its JSON export, and a second demo refused over existing data.
+# integrity check, its JSON export, a second demo refused over existing data, and
+# backups restored with the keyring's key or the recovery key.
 #
 #   tests/harness/session --keyring -- tests/test-cli.sh SEANCES_EXE
 #
@@ -192,6 +193,7 @@ refused_together check generate-demo --generate-demo=5 --check
 refused_together version check --version --check
 refused_together check export-json --check --export-json="$work/combined.json"
 refused_together generate-demo export-json --generate-demo=5 --export-json="$work/combined.json"
+refused_together backup restore --backup="$work/combined.json" --restore="$work/absente.seancesbackup"
 
 # The demo's hidden settings only go with --generate-demo.
 for setting in --demo-years=2 --demo-sessions-per-week=3 --demo-seed=4; do
@@ -236,6 +238,157 @@ assert 0 < len(data['appointments']) < 150, len(data['appointments'])
 assert min(datetime.fromisoformat(a['start']) for a in data['appointments']) > \
     datetime.fromisoformat('2025-10-01T00:00:00+02:00')
 PY
+
+# Backups, in a practice of its own: backed up, then restored over itself, over another
+# practice whose key replaced it in the keyring, and on a "new computer" with no data and
+# no key, from its recovery key typed on the standard input.
+bhome=$work/backup-home
+bdata=$bhome/seances
+mkdir -p "$bhome" "$work/sauvegardes"
+in_bhome() { env XDG_DATA_HOME="$bhome" "$@"; }
+key_hex() { secret-tool lookup xdg:schema io.github.seances.Seances.DatabaseKey; }
+keyring_has() {  # keyring_has HEX: one of the keys kept for the data is this one
+  # (not grep -q: secret-tool cut short by SIGPIPE would fail the pipe)
+  secret-tool search --all xdg:schema io.github.seances.Seances.DatabaseKey 2>&1 | grep -x "secret = $1" >/dev/null
+}
+forget_key() { secret-tool clear xdg:schema io.github.seances.Seances.DatabaseKey; }
+recovery_key() {  # recovery_key HEX: the key as Séances shows it, 14 groups of 4
+  /usr/bin/python3 - "$1" <<'PY'
+import hashlib, sys
+raw = bytes.fromhex(sys.argv[1])
+n = int.from_bytes(raw + hashlib.sha256(raw).digest()[:3], 'big')
+symbols = ''.join('0123456789ABCDEFGHJKMNPQRSTVWXYZ'[(n >> (5 * (55 - i))) & 31] for i in range(56))
+print(' '.join(symbols[i:i + 4] for i in range(0, 56, 4)))
+PY
+}
+without_stamp() {  # the export minus its own time stamp
+  /usr/bin/python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); d.pop("exported_at"); print(json.dumps(d, sort_keys=True))' "$1"
+}
+same_as_before() {  # same_as_before NAME: the practice exported now is the one backed up
+  run "export-$1" in_bhome "$seances" --export-json="$work/$1.json" &&
+    status_is "export-$1" 0 && [ "$(without_stamp "$work/$1.json")" = "$(without_stamp "$work/before.json")" ]
+}
+line_is() { [ "$(sed -n "$2p" "$work/$1.out")" = "$3" ]; }          # line_is NAME N TEXT
+# shellcheck disable=SC2053  # the right-hand side is a glob on purpose
+line_matches() { [[ "$(sed -n "$2p" "$work/$1.out")" == $3 ]]; }    # line_matches NAME N GLOB
+last_line_is() { [ "$(tail -n 1 "$work/$1.out")" = "$2" ]; }
+replaced_files() { find "$bdata" -maxdepth 1 -name 'seances.db.replaced-*' ! -name '*-wal' ! -name '*-shm' | sort; }
+db_unchanged() { cmp -s "$bdata/seances.db" "$work/db-copy"; }
+
+# Earlier data folders left their keys under the same name: this practice's is alone.
+forget_key
+run b-demo in_bhome "$seances" --generate-demo=8 --demo-years=1 --demo-seed=3
+check "a practice to back up" status_is b-demo 0
+run b-before in_bhome "$seances" --export-json="$work/before.json"
+hex=$(key_hex)
+recovery=$(recovery_key "$hex")
+n_sessions=$(/usr/bin/python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["appointments"]))' "$work/before.json")
+last_name=$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["clients"][0]["last_name"])' "$work/before.json")
+
+backup="$work/sauvegardes/cabinet du 1er décembre.seancesbackup"
+run backup in_bhome "$seances" --backup="$backup"
+check "backup succeeds" status_is backup 0
+# shellcheck disable=SC2059
+check "backup says where and what, in French" out_is backup \
+  "$(printf "$(french "Backup written to %s: %s, %s.")" "$backup" \
+     "$(french_plural "%d patient" "%d patients" 8)" "$(french_plural "%d session" "%d sessions" "$n_sessions")")"
+check "backup prints no error" empty backup.err
+check "backup is private" test "$(stat -c %a "$backup")" = 600
+check "backup has no plain SQLite header" test "$(head -c 15 "$backup")" != "SQLite format 3"
+check "backup holds no name in plain text" test "$(grep -c -F -- "$last_name" "$backup")" = 0
+check "backup leaves nothing beside it" test "$(find "$work/sauvegardes" -mindepth 1 | wc -l)" = 1
+
+run b-inside in_bhome "$seances" --backup="$bdata/copie.seancesbackup"
+check "a backup into the data folder is refused" status_is b-inside 1
+check "and said in French" err_is b-inside "$(french "This file is in the Séances data folder: choose another location.")"
+check "and writes nothing" test ! -e "$bdata/copie.seancesbackup"
+run b-stdout in_bhome "$seances" --backup=-
+check "a backup to « - » is refused" status_is b-stdout 1
+check "and said in French" \
+  err_is b-stdout "$(french "Give the name of a file to write: Séances does not write to the standard output.")"
+
+# What a restore says before it asks: the current data, the backup's date and contents.
+current_glob=$(french "The current data, last changed on %s, will be kept aside.")
+current_glob=${current_glob//%s/*}
+outer=$(french "%s: %s, %s.")
+description_glob=$(french "Backup of %s (%s)")
+description_glob=${description_glob//%s/*}
+backup_glob=${outer/\%s/$description_glob}
+backup_glob=${backup_glob/\%s/$(french_plural "%d person" "%d people" 8)}
+backup_glob=${backup_glob/\%s/$(french_plural "%d session" "%d sessions" "$n_sessions")}
+# shellcheck disable=SC1111  # the message's own quotation marks
+question=$(french "Restore this backup in place of the current data? Type “yes” to confirm: ")
+
+cp "$bdata/seances.db" "$work/db-copy"
+echo non | run declined in_bhome "$seances" --restore="$backup"
+check "a restore not confirmed fails" status_is declined 1
+check "and says so in French" err_is declined "$(french "Nothing was restored.")"
+check "it said what it would replace" line_matches declined 1 "$current_glob"
+check "and which backup, from when, holding what" line_matches declined 2 "$backup_glob"
+check "then asked" line_is declined 3 "$question"
+check "and changed nothing" db_unchanged
+check "nothing was put aside" test -z "$(replaced_files)"
+
+echo oui | run same in_bhome "$seances" --restore="$backup"
+check "a confirmed restore succeeds" status_is same 0
+check "with the keyring's key, nothing asked on the terminal" empty same.err
+check "the replaced data is kept aside" test "$(replaced_files | wc -l)" = 1
+# shellcheck disable=SC2059
+check "and the restore says where" last_line_is same \
+  "$(printf "$(french "Backup restored; the previous data was kept in %s.")" "$(replaced_files)")"
+check "the practice is the one backed up" same_as_before same
+
+# Damaged backups are refused and change nothing.
+/usr/bin/python3 - "$backup" "$work/flipped.seancesbackup" "$work/cut.seancesbackup" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+cut = data[:len(data) // 2 + 100]
+data[len(data) - 2000] ^= 1
+open(sys.argv[2], 'wb').write(data)
+open(sys.argv[3], 'wb').write(cut)
+PY
+cp "$bdata/seances.db" "$work/db-copy"
+for bad in flipped cut; do
+  echo oui | run "bad-$bad" in_bhome "$seances" --restore="$work/$bad.seancesbackup"
+  check "a $bad backup is refused" status_is "bad-$bad" 1
+  check "in one French line" err_is "bad-$bad" "$(french "This file is not a Séances backup, or it is damaged.")"
+  check "and the data is as it was" db_unchanged
+  check "and nothing more was put aside" test "$(replaced_files | wc -l)" = 1
+done
+run missing in_bhome "$seances" --restore="$work/absente.seancesbackup"
+check "a missing backup is refused" status_is missing 1
+check "in French" \
+  err_is missing "$(french "The backup file was not found: check its name, and that its disk is connected.")"
+
+# Another practice in its place, its key in the keyring: the backup's recovery key opens it.
+mv "$bdata" "$bhome/ancien-1"
+forget_key
+run b-other in_bhome "$seances" --generate-demo=3 --demo-years=1 --demo-seed=9
+check "another practice took the data folder" status_is b-other 0
+check "and the keyring" test "$(key_hex)" != "$hex"
+cp "$bdata/seances.db" "$work/db-copy"
+wrong=$(recovery_key "$(/usr/bin/python3 -c 'import os; print(os.urandom(32).hex())')")
+printf '%s\noui\n' "$wrong" | run wrong-key in_bhome "$seances" --restore="$backup"
+check "another recovery key is refused" status_is wrong-key 1
+check "in French" err_is wrong-key "$(french "This key does not open this backup: check it, or choose another backup.")"
+check "and changed nothing" db_unchanged
+printf '%s\noui\n' "$recovery" | run recovered in_bhome "$seances" --restore="$backup"
+check "the recovery key restores the backup" status_is recovered 0
+check "the other practice is kept aside" test "$(replaced_files | wc -l)" = 1
+check "the practice is the one backed up" same_as_before recovered
+check "its key is back in the keyring" keyring_has "$hex"
+run recovered-check in_bhome "$seances" --check
+check "and opens it" status_is recovered-check 0
+
+# A new computer: no data folder, no key.
+mv "$bdata" "$bhome/ancien-2"
+forget_key
+printf '%s\noui\n' "$recovery" | run new-computer in_bhome "$seances" --restore="$backup"
+check "a restore on a new computer succeeds" status_is new-computer 0
+check "it said there was no current data" line_is new-computer 1 "$(french "There is no current data.")"
+check "and that the backup was restored" last_line_is new-computer "$(french "Backup restored.")"
+check "the practice is the one backed up" same_as_before new-computer
+check "its key is in the keyring" keyring_has "$hex"
 
 check "every message is in the French catalogue" empty untranslated
 

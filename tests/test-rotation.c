@@ -277,15 +277,14 @@ test_future_backup (void)
 {
   SeancesRotationEntry entries[9];
   g_auto(GStrv) expired = NULL;
-  g_autofree char *future = g_strdup ("future");
-  g_autofree char *names[8] = { NULL };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  entries[0].name = future;
+  entries[0].name = (char *) "future";
   entries[0].taken_at = at (2031, 1, 1, 12, 0);
   for (int i = 0; i < 8; i++)
     {
-      names[i] = g_strdup_printf ("day-%d", i + 1);
-      entries[i + 1].name = names[i];
+      g_ptr_array_add (names, g_strdup_printf ("day-%d", i + 1));
+      entries[i + 1].name = names->pdata[i];
       entries[i + 1].taken_at = at (2026, 6, i + 1, 19, 0);
     }
 

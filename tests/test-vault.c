@@ -462,6 +462,95 @@ test_keyring_concurrent_creations (void)
     }
 }
 
+/* Copies @path and its -wal into @dir while @database still has them open, so that the
+ * copy keeps a -wal holding committed transactions (closing would fold it in). */
+static char *
+copy_with_wal (SeancesDatabase *database,
+               const char      *path,
+               const char      *dir)
+{
+  g_autofree char *copy = g_build_filename (dir, "seances.db", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "" : "-wal";
+      g_autofree char *from = g_strconcat (path, suffix, NULL);
+      g_autofree char *to = g_strconcat (copy, suffix, NULL);
+      g_autoptr(GBytes) bytes = read_file (from);
+
+      g_assert_true (g_file_set_contents_full (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
+  return g_steal_pointer (&copy);
+}
+
+/* `seances --check` and `--export-json` only read: a sound -wal stays where it is, and
+ * a -wal damaged in its middle is reported, not folded in and deleted. */
+static void
+test_keyring_check_read_only (void)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(SeancesVault) vault = seances_vault_new (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *aside = g_build_filename (dir, "..", "aside", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *json = g_build_filename (aside, "export.json", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export-json=", json, NULL);
+  const char *export_argv[] = { SEANCES_BIN, export_arg, NULL };
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+  Outcome outcome = { 0 };
+
+  create_vault (vault, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_true (seances_database_exec (outcome.database, "PRAGMA wal_autocheckpoint = 0", &error));
+  save_practice (outcome.database);
+  for (int i = 0; i < 4; i++)
+    g_assert_true (seances_database_set_state (outcome.database, "test-row", i % 2 ? "a" : "b", &error));
+  copy = copy_with_wal (outcome.database, path, aside);
+  g_clear_object (&outcome.database);
+
+  /* The data as they were, -wal included, back in place. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "" : "-wal";
+      g_autofree char *from = g_strconcat (copy, suffix, NULL);
+      g_autofree char *to = g_strconcat (path, suffix, NULL);
+      g_assert_cmpint (g_rename (from, to), ==, 0);
+    }
+  wal_before = read_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_before), >, 4096);
+
+  g_assert_cmpint (run_check (&output), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (run_in (NULL, export_argv, &output), ==, 0);
+  g_clear_pointer (&output, g_free);
+  wal_after = read_file (wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  g_clear_pointer (&wal_after, g_bytes_unref);
+
+  /* One byte changed in a frame in the middle of the -wal. */
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  contents[length / 2] ^= 0x10;
+  g_assert_true (g_file_set_contents (wal, contents, length, NULL));
+  g_free (contents);
+  g_bytes_unref (wal_before);
+  wal_before = read_file (wal);
+
+  g_assert_cmpint (run_check (&output), ==, 1);
+  g_assert_nonnull (strstr (output, "journal"));
+  g_assert_null (strstr (output, "intacte"));
+  wal_after = read_file (wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+  outcome_clear (&outcome);
+}
+
 /* A locked keyring is said to be locked, never « the key is not there ». It stays
  * locked (no prompt can unlock it here): this test runs last. */
 static void
@@ -642,6 +731,7 @@ main (int   argc,
       g_test_add_func ("/vault/keyring/concurrent-creations", test_keyring_concurrent_creations);
       g_test_add_func ("/vault/keyring/damaged-first-page", test_keyring_damaged_first_page);
       g_test_add_func ("/vault/keyring/unreadable-folder", test_keyring_unreadable_folder);
+      g_test_add_func ("/vault/keyring/check-read-only", test_keyring_check_read_only);
       g_test_add_func ("/vault/keyring/locked", test_keyring_locked);
     }
   else

@@ -26,19 +26,18 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/file.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "seances-database.h"
 #include "seances-file.h"
+#include "seances-lock.h"
 #include "seances-migrations.h"
 #include "seances-time.h"
 
 #define TAKEN_AT_STATE "backup-taken-at"
 #define BUSY_TIMEOUT_MS 5000
-#define LOCK_NAME "seances.lock"
 #define LOCK_WAIT_MS 5000
-#define LOCK_POLL_MS 100
 
 /* SQLite's lock bytes (os_unix.c): a connection to a database in WAL mode holds a
  * read lock on the shared range for as long as it is open. */
@@ -158,7 +157,6 @@ open_keyed (const char        *path,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   /* A read-only connection never checkpoints; say so, in case the file is in WAL mode. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_exec (db, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
 
   /* Without SQLCipher the "copy" would be plain text. */
   if (sqlite3_prepare_v2 (db, "PRAGMA cipher_version", -1, &stmt, NULL) == SQLITE_OK &&
@@ -181,6 +179,9 @@ open_keyed (const char        *path,
       seances_database_set_error (error, db, rc, "setting the key");
       return NULL;
     }
+  /* SQLCipher would print its own English errors on stderr (a wrong key is an expected
+   * answer here); set after the key, which resets them in a process's first connection. */
+  sqlite3_exec (db, "PRAGMA cipher_log = off; PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
 
   return g_steal_pointer (&db);
 }
@@ -735,62 +736,53 @@ sync_folder (const char  *folder,
   return TRUE;
 }
 
-/* The same lock Séances takes to create or migrate its data: an exclusive flock on
- * seances.lock in the data folder, waited for a few seconds at most. Returns its fd. */
-static int
-lock_data_folder (const char  *folder,
-                  GError     **error)
-{
-  g_autofree char *path = g_build_filename (folder, LOCK_NAME, NULL);
-  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      seances_file_set_error_from_errno (error, errno);
-      return -1;
-    }
-
-  for (int waited = 0; flock (fd, LOCK_EX | LOCK_NB) != 0; waited += LOCK_POLL_MS)
-    {
-      if (errno != EWOULDBLOCK && errno != EINTR)
-        {
-          seances_file_set_error_from_errno (error, errno);
-          close (fd);
-          return -1;
-        }
-      if (waited >= LOCK_WAIT_MS)
-        {
-          g_debug ("The data folder stayed locked for %d ms", waited);
-          close (fd);
-          refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
-          return -1;
-        }
-      g_usleep (LOCK_POLL_MS * 1000);
-    }
-  return fd;
-}
-
-/* Whether a process has the database open, lock file or not (an older Séances, or one
- * that crashed while holding it): the lock bytes SQLite holds for as long as a
- * connection is open are tested without being taken. This process must have no
- * connection to it: closing our descriptor would drop its POSIX locks. */
+/* Whether a process has the database open, lock file or not (an older Séances, or
+ * one that crashed while holding it): a connection in WAL mode holds one of SQLite's
+ * lock bytes for as long as it is open. They are read from /proc/locks, which opens
+ * nothing: closing a descriptor of the file would drop the POSIX locks of this
+ * process's own connections. */
 static gboolean
 database_in_use (const char *path)
 {
-  struct flock probe = {
-    .l_type = F_WRLCK,
-    .l_whence = SEEK_SET,
-    .l_start = SQLITE_LOCK_FIRST,
-    .l_len = SQLITE_LOCK_SIZE,
-  };
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  gboolean in_use;
+  g_autofree char *locks = NULL;
+  g_autofree char *file = NULL;
+  g_auto(GStrv) lines = NULL;
+  GStatBuf st;
 
-  if (fd < 0)
+  if (g_stat (path, &st) != 0 || !g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
     return FALSE;
-  in_use = fcntl (fd, F_OFD_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
-  close (fd);
-  return in_use;
+
+  /* « 2: POSIX  ADVISORY  READ 4242 fe:00:5316757 1073741826 1073742335 » */
+  file = g_strdup_printf ("%02x:%02x:%" G_GUINT64_FORMAT,
+                          major (st.st_dev), minor (st.st_dev), (guint64) st.st_ino);
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", -1);
+      const char *start = NULL, *end = NULL;
+      gboolean ours = FALSE;
+
+      for (guint j = 0; fields[j] != NULL && end == NULL; j++)
+        {
+          if (*fields[j] == '\0')
+            continue;
+          if (!ours)
+            ours = g_str_equal (fields[j], file);
+          else if (start == NULL)
+            start = fields[j];
+          else
+            end = fields[j];
+        }
+      if (end != NULL)
+        {
+          guint64 first = g_ascii_strtoull (start, NULL, 10);
+          guint64 last = g_str_equal (end, "EOF") ? G_MAXUINT64 : g_ascii_strtoull (end, NULL, 10);
+
+          if (first < SQLITE_LOCK_FIRST + SQLITE_LOCK_SIZE && last >= SQLITE_LOCK_FIRST)
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -918,9 +910,9 @@ write_restored (sqlite3           *backup,
  *
  * Verifies @backup_path, then puts it in place of @database_path. The current
  * database and its companions are kept aside, never deleted; any failure leaves them
- * where they were. Fails with SEANCES_BACKUP_ERROR_IN_USE when Séances has the data
- * open (its lock is waited for a few seconds). The calling process must have closed
- * its own connections to @database_path.
+ * where they were. Fails with SEANCES_BACKUP_ERROR_IN_USE while Séances holds the data
+ * folder's lock (waited for a few seconds) or while any process, this one included,
+ * has the database open: close it before restoring.
  */
 gboolean
 seances_backup_restore (const char        *backup_path,
@@ -934,7 +926,9 @@ seances_backup_restore (const char        *backup_path,
   g_autofree char *folder = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *replaced = NULL;
-  int lock_fd = -1, temp_fd = -1;
+  g_autoptr(SeancesLock) lock = NULL;
+  g_autoptr(GError) lock_error = NULL;
+  int temp_fd = -1;
   gboolean done = FALSE;
 
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -955,9 +949,15 @@ seances_backup_restore (const char        *backup_path,
       seances_file_set_error_from_errno (error, errno);
       return FALSE;
     }
-  lock_fd = lock_data_folder (folder, error);
-  if (lock_fd < 0)
-    return FALSE;
+  /* The lock Séances takes to create, migrate or replace its data. */
+  lock = seances_lock_acquire (database_path, LOCK_WAIT_MS, &lock_error);
+  if (lock == NULL)
+    {
+      if (g_error_matches (lock_error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_BUSY))
+        return refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
+      g_propagate_error (error, g_steal_pointer (&lock_error));
+      return FALSE;
+    }
   if (database_in_use (database_path))
     {
       refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
@@ -998,7 +998,6 @@ out:
     }
   if (temp_fd >= 0)
     close (temp_fd);
-  close (lock_fd);
   /* Even when only the folder's sync failed, the old data is where this says. */
   if (replaced_path != NULL)
     *replaced_path = g_steal_pointer (&replaced);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "seances-migrations.h"
+#include "seances-wal.h"
 
 /* The working set of a large practice fits in 16 MiB: SQLCipher decrypts every
  * page read from outside its cache, so a small cache is slow (DESIGN.md). */
@@ -54,6 +55,20 @@ seances_statement_bind_optional (SeancesStatement *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* What the user is told when the file or its folder cannot be used. */
+static const char *
+access_message (int rc,
+                int system_errno)
+{
+  if (rc == SQLITE_READONLY_DIRECTORY)
+    return _("The data folder is read-only: allow writing to it in its permissions, "
+             "then try again.");
+  if (system_errno == EACCES || system_errno == EPERM)
+    return _("You do not have permission to open the data file or its folder: "
+             "check their permissions, then try again.");
+  return _("The data file cannot be read or written: check the disk and its permissions.");
+}
+
 /* Maps a SQLite result to one French sentence; the technical detail goes to the
  * debug log only (SQLite's messages never hold values, so no personal data). */
 void
@@ -62,13 +77,23 @@ seances_database_set_error (GError     **error,
                             int          rc,
                             const char  *doing)
 {
+  /* The system's errno, kept by SQLite for its I/O and "cannot open" errors only. */
+  int system_errno = handle != NULL ? sqlite3_system_errno (handle) : 0;
+  int primary = rc & 0xff;
   int code;
   const char *message;
 
-  g_debug ("SQLite error %d while %s: %s", rc, doing,
+  g_debug ("SQLite error %d (errno %d) while %s: %s", rc, system_errno, doing,
            handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
 
-  switch (rc & 0xff)
+  /* SQLite says SQLITE_FULL only when a write comes out short. On a full disk, growing
+   * the shared-memory index (at every first open), syncing or creating a file fail
+   * with an I/O or "cannot open" error instead: the errno tells them apart. */
+  if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) &&
+      (system_errno == ENOSPC || system_errno == EDQUOT))
+    primary = SQLITE_FULL;
+
+  switch (primary)
     {
     case SQLITE_NOTADB:
       code = SEANCES_DATABASE_ERROR_WRONG_KEY;
@@ -87,12 +112,15 @@ seances_database_set_error (GError     **error,
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       code = SEANCES_DATABASE_ERROR_ACCESS;
-      message = _("The data file cannot be read or written: check the disk and its permissions.");
+      message = access_message (rc, system_errno);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      /* The other one may be a command as well as a window: sending the outbox, a
+       * backup, a demo being generated. */
       code = SEANCES_DATABASE_ERROR_BUSY;
-      message = _("The data is in use by another Séances window: close it and try again.");
+      message = _("The data is in use by another Séances program (a window or a command): "
+                  "wait a moment, then try again.");
       break;
     case SQLITE_CONSTRAINT:
       code = SEANCES_DATABASE_ERROR_CONSTRAINT;
@@ -162,17 +190,38 @@ query_text (sqlite3    *handle,
   return text;
 }
 
-/* A database file is made of whole pages. One that is empty or ends mid-page was cut
- * short: say "damaged" rather than "wrong key", and never let SQLite treat an empty
- * file as a new database to write into. */
+/* Checks that @path is there, can be reached, and is made of whole pages, saying what
+ * the user meets: a folder that cannot be entered is not a missing file. One that is
+ * empty or ends mid-page was cut short: say "damaged" rather than "wrong key", and
+ * never let SQLite treat an empty file as a new database to write into. */
 static gboolean
-looks_truncated (const char *path)
+check_data_file (const char  *path,
+                 GError     **error)
 {
   GStatBuf st;
 
   if (g_stat (path, &st) != 0)
-    return FALSE;
-  return st.st_size < 1024 || st.st_size % 1024 != 0;
+    {
+      int saved = errno;
+
+      g_debug ("Cannot stat the data file: %s", g_strerror (saved));
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_NOT_FOUND,
+                             _("The data file was not found."));
+      else
+        g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                             access_message (SQLITE_CANTOPEN, saved));
+      return FALSE;
+    }
+
+  if (st.st_size < 1024 || st.st_size % 1024 != 0)
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
+                           _("The data file is damaged. It was left untouched: restore a backup."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -191,6 +240,14 @@ apply_key (SeancesDatabase   *self,
       seances_database_set_error (error, self->handle, rc, "setting the key");
       return FALSE;
     }
+
+  /* SQLCipher would print its own English errors on stderr (a wrong key, a damaged
+   * page); ours are in French. Its log level and target are global, and the first key
+   * attached in the process turns a level of NONE into WARN and no target into stderr:
+   * set before sqlite3_key(), they are undone. Set here, they hold for every connection
+   * from then on, and no page has been read yet. */
+  sqlite3_exec (self->handle, "PRAGMA cipher_log = off; PRAGMA cipher_log_level = NONE",
+                NULL, NULL, NULL);
   return TRUE;
 }
 
@@ -198,8 +255,6 @@ static gboolean
 check_cipher (SeancesDatabase  *self,
               GError          **error)
 {
-  /* SQLCipher would print its own English errors on stderr; ours are in French. */
-  sqlite3_exec (self->handle, "PRAGMA cipher_log_level = NONE", NULL, NULL, NULL);
   self->cipher_version = query_text (self->handle, "PRAGMA cipher_version");
   if (self->cipher_version == NULL || g_ascii_strtoull (self->cipher_version, NULL, 10) < 4)
     {
@@ -226,27 +281,52 @@ check_key (SeancesDatabase  *self,
   return FALSE;
 }
 
+/* Reading needs no journal mode, and asking for WAL may write the file's header. */
 static gboolean
 configure (SeancesDatabase  *self,
+           gboolean          read_only,
            GError          **error)
 {
-  static const char pragmas[] =
+  static const char writing[] =
     "PRAGMA foreign_keys = ON;"
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
     "PRAGMA secure_delete = ON;"
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB) ";";
+  static const char reading[] =
+    "PRAGMA query_only = ON;"
+    "PRAGMA temp_store = MEMORY;"
+    "PRAGMA cache_size = -" G_STRINGIFY (CACHE_KIB) ";";
   int rc;
 
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
-  rc = sqlite3_exec (self->handle, pragmas, NULL, NULL, NULL);
+  rc = sqlite3_exec (self->handle, read_only ? reading : writing, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       seances_database_set_error (error, self->handle, rc, "setting pragmas");
       return FALSE;
     }
   return TRUE;
+}
+
+/* Migrating writes: a read-only connection takes the schema as it is, or refuses it. */
+static gboolean
+check_schema_read_only (SeancesDatabase  *self,
+                        GError          **error)
+{
+  int version = seances_database_get_schema_version (self);
+
+  if (version >= 0 && version < seances_migrations_count ())
+    {
+      g_debug ("Schema version %d, %d expected", version, seances_migrations_count ());
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_TOO_OLD,
+                           _("This data was saved by an older version of Séances: open Séances "
+                             "once so that it updates the data, then try again."));
+      return FALSE;
+    }
+
+  /* Up to date, no step runs; newer, the usual refusal. */
+  return seances_migrations_apply (self->handle, seances_migrations_count (), error);
 }
 
 static SeancesDatabase *
@@ -256,6 +336,7 @@ open_keyed (const char        *path,
             GError           **error)
 {
   g_autoptr(SeancesDatabase) self = g_object_new (SEANCES_TYPE_DATABASE, NULL);
+  gboolean read_only = (flags & SQLITE_OPEN_READONLY) != 0;
   int rc;
 
   self->path = g_strdup (path);
@@ -267,15 +348,120 @@ open_keyed (const char        *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, TRUE);
+  /* Before the first read: another program may be holding the file for a moment. */
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  /* The last connection to close copies the WAL into the file and deletes it: never
+   * from one that only reads, whose WAL may be the one holding the latest changes. */
+  if (read_only)
+    sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  /* SQLite opens a file it may not write for reading, without a word: every change
+   * would fail later, with a sentence that no longer says why. */
+  if (!read_only && sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                           _("The data file is read-only: allow writing to it in its "
+                             "permissions, then try again."));
+      return NULL;
+    }
 
   if (!check_cipher (self, error) ||
       !apply_key (self, key, error) ||
       !check_key (self, error) ||
-      !configure (self, error) ||
-      !seances_migrations_apply (self->handle, seances_migrations_count (), error))
+      !configure (self, read_only, error))
+    return NULL;
+
+  if (read_only ? !check_schema_read_only (self, error)
+                : !seances_migrations_apply (self->handle, seances_migrations_count (), error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* SQLite replays the -wal up to its first damaged frame and ignores the rest without a
+ * word: the transactions after it are gone at the next checkpoint, which closing a
+ * read-write connection makes. The log is read here as SQLite reads it, to tell. */
+static gboolean
+check_wal (const char  *database_path,
+           guint        tolerated,
+           GError     **error)
+{
+  g_autofree char *path = g_strconcat (database_path, "-wal", NULL);
+  SeancesWalSummary summary;
+
+  for (int attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, &local_error))
+        {
+          if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            return TRUE;
+          g_debug ("Cannot read the WAL: %s", local_error->message);
+          g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                               access_message (SQLITE_IOERR, 0));
+          return FALSE;
+        }
+
+      if (seances_wal_read ((const guint8 *) contents, length, &summary) || summary.n_lost <= tolerated)
+        return TRUE;
+
+      /* Another program may have been writing a frame as it was read: look again. */
+      if (attempt == 1)
+        break;
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+
+  g_debug ("WAL damaged: header %s, %u frames, %u applied, %u commits after them",
+           summary.header_sound ? "sound" : "damaged", summary.n_frames, summary.n_applied,
+           summary.n_lost);
+  g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED,
+                       _("The journal of the latest changes is damaged and the data file was "
+                         "left untouched: restore a backup or contact support."));
+  return FALSE;
+}
+
+/* A -wal or -shm left read-only (restored from a backup, copied by hand) makes SQLite
+ * fall back to reading, and every write fails, even once the file itself is writable
+ * again. They hold nothing the file does not, and the user's own are made writable
+ * again; someone else's cannot be, and is named. */
+static gboolean
+check_sidecars (const char  *path,
+                GError     **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *shown = NULL;
+      GStatBuf st;
+
+      if (g_lstat (name, &st) != 0 || !S_ISREG (st.st_mode) || g_access (name, W_OK) == 0)
+        continue;
+
+      if (st.st_uid == geteuid ())
+        {
+          if (g_chmod (name, 0600) == 0)
+            g_debug ("The %s file was read-only: made writable again", suffixes[i]);
+          else
+            g_debug ("Cannot make the %s file writable: %s", suffixes[i], g_strerror (errno));
+          continue;
+        }
+
+      shown = g_filename_display_name (name);
+      g_debug ("The %s file belongs to user %u", suffixes[i], (guint) st.st_uid);
+      g_set_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_ACCESS,
+                   /* Translators: %s is the path of a file beside the data file */
+                   _("The file “%s” belongs to another user and prevents saving: ask an "
+                     "administrator to give it back to you, then try again."), shown);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Opens an existing database; never creates one. A wrong key leaves the file untouched. */
@@ -287,21 +473,30 @@ seances_database_open (const char        *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_NOT_FOUND,
-                           _("The data file was not found."));
-      return NULL;
-    }
-
-  if (looks_truncated (path))
-    {
-      g_set_error_literal (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED,
-                           _("The data file is damaged. It was left untouched: restore a backup."));
-      return NULL;
-    }
+  /* A damaged -wal is refused before SQLite sees it: it would be checkpointed as far
+   * as it reads, then deleted with the transactions after the damage. One lost commit
+   * at the end is what a power cut during that commit leaves (it was never confirmed):
+   * SQLite rightly drops it, and refusing to start would help no one. */
+  if (!check_data_file (path, error) || !check_sidecars (path, error) || !check_wal (path, 1, error))
+    return NULL;
 
   return open_keyed (path, key, SQLITE_OPEN_READWRITE, error);
+}
+
+/* Opens an existing database for reading only (an integrity check, an export): it
+ * never writes, checkpoints or deletes the file or its WAL, and never migrates. */
+SeancesDatabase *
+seances_database_open_read_only (const char        *path,
+                                 const SeancesKey  *key,
+                                 GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!check_data_file (path, error))
+    return NULL;
+
+  return open_keyed (path, key, SQLITE_OPEN_READONLY, error);
 }
 
 static void
@@ -613,7 +808,7 @@ seances_database_set_state (SeancesDatabase  *self,
   return seances_database_step (self, stmt, NULL, error);
 }
 
-/* SQLCipher's HMAC check of every page, then SQLite's structural check. */
+/* SQLCipher's HMAC check of every page, SQLite's structural check, then the -wal's. */
 gboolean
 seances_database_check (SeancesDatabase  *self,
                         GError          **error)
@@ -656,5 +851,5 @@ seances_database_check (SeancesDatabase  *self,
         }
     }
 
-  return TRUE;
+  return check_wal (self->path, 0, error);
 }

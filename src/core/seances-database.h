@@ -25,6 +25,8 @@ typedef enum
   SEANCES_DATABASE_ERROR_ACCESS,
   SEANCES_DATABASE_ERROR_BUSY,
   SEANCES_DATABASE_ERROR_CONSTRAINT,
+  SEANCES_DATABASE_ERROR_TOO_OLD,
+  SEANCES_DATABASE_ERROR_WAL_DAMAGED,
 } SeancesDatabaseError;
 
 #define SEANCES_TYPE_DATABASE (seances_database_get_type ())
@@ -42,6 +44,9 @@ GQuark            seances_database_error_quark      (void);
 char             *seances_database_default_path     (void);
 
 SeancesDatabase  *seances_database_open             (const char        *path,
+                                                     const SeancesKey  *key,
+                                                     GError           **error);
+SeancesDatabase  *seances_database_open_read_only   (const char        *path,
                                                      const SeancesKey  *key,
                                                      GError           **error);
 SeancesDatabase  *seances_database_create           (const char        *path,

@@ -21,6 +21,7 @@ struct _SeancesVault
 
   char               *path;
   SeancesVaultReason  reason;
+  gboolean            read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesVault, seances_vault, G_TYPE_OBJECT)
@@ -89,6 +90,16 @@ seances_vault_get_path (SeancesVault *self)
   return self->path;
 }
 
+/* A read-only vault opens the database without ever writing to it or to its -wal:
+ * for checking, exporting and backing up. Creating needs a read-write vault. */
+void
+seances_vault_set_read_only (SeancesVault *self,
+                             gboolean      read_only)
+{
+  g_return_if_fail (SEANCES_IS_VAULT (self));
+  self->read_only = !!read_only;
+}
+
 /* Why the last open ended in SEANCES_VAULT_NEEDS_SECRET. */
 SeancesVaultReason
 seances_vault_get_reason (SeancesVault *self)
@@ -111,6 +122,16 @@ new_task (SeancesVault        *self,
   return task;
 }
 
+static SeancesDatabase *
+open_database (SeancesVault      *self,
+               const SeancesKey  *key,
+               GError           **error)
+{
+  if (self->read_only)
+    return seances_database_open_read_only (self->path, key, error);
+  return seances_database_open (self->path, key, error);
+}
+
 /* Opens with each key of job->keys in turn (raw keys open in half a millisecond), or
  * with job->key alone. SQLCipher's key derivation for a passphrase takes a fifth of a
  * second: never on the caller's thread. */
@@ -126,7 +147,7 @@ open_thread (GTask        *task,
 
   if (job->keys == NULL)
     {
-      SeancesDatabase *database = seances_database_open (self->path, job->key, &error);
+      SeancesDatabase *database = open_database (self, job->key, &error);
 
       if (database != NULL)
         g_task_return_pointer (task, database, g_object_unref);
@@ -140,7 +161,7 @@ open_thread (GTask        *task,
       SeancesDatabase *database;
 
       g_clear_error (&error);
-      database = seances_database_open (self->path, g_ptr_array_index (job->keys, i), &error);
+      database = open_database (self, g_ptr_array_index (job->keys, i), &error);
       if (database != NULL)
         {
           g_task_return_pointer (task, database, g_object_unref);
@@ -432,6 +453,8 @@ seances_vault_create_async (SeancesVault        *self,
   Job *step;
 
   g_return_if_fail (SEANCES_IS_VAULT (self));
+
+  g_return_if_fail (!self->read_only);
 
   task = new_task (self, seances_vault_create_async, cancellable, callback, user_data);
   job = g_task_get_task_data (task);

@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (SeancesVault, seances_vault, SEANCES, VAULT, GObject)
 SeancesVault       *seances_vault_new                 (const char          *path);
 const char         *seances_vault_get_path            (SeancesVault        *self);
 SeancesVaultReason  seances_vault_get_reason          (SeancesVault        *self);
+void                seances_vault_set_read_only       (SeancesVault        *self,
+                                                       gboolean             read_only);
 
 void                seances_vault_open_async          (SeancesVault        *self,
                                                        GCancellable        *cancellable,

@@ -138,6 +138,8 @@ seances_application_handle_local_options (GApplication *application,
   SeancesApplication *self = SEANCES_APPLICATION (application);
   const char *action = NULL;
   const char *export_path = NULL;
+  const char *backup_path = NULL;
+  const char *restore_path = NULL;
 
   /* GApplication keeps an option read by a callback out of @options. */
   if (self->demo_clients > 0)
@@ -158,6 +160,12 @@ seances_application_handle_local_options (GApplication *application,
   if (g_strcmp0 (action, "export-json") == 0 &&
       g_variant_dict_lookup (options, "export-json", "^&ay", &export_path))
     return seances_cli_export_json (export_path);
+  if (g_strcmp0 (action, "backup") == 0 &&
+      g_variant_dict_lookup (options, "backup", "^&ay", &backup_path))
+    return seances_cli_backup (backup_path);
+  if (g_strcmp0 (action, "restore") == 0 &&
+      g_variant_dict_lookup (options, "restore", "^&ay", &restore_path))
+    return seances_cli_restore (restore_path);
 
   return -1;
 }
@@ -243,6 +251,10 @@ seances_application_init (SeancesApplication *self)
       N_("Fill an empty database with a demo practice of N clients (60 by default) and exit"), N_("N") },
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write everything the database holds to FILE as JSON and exit"), N_("FILE") },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write an encrypted backup of the database to FILE and exit"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Put the backup FILE in place of the current data, kept aside, and exit"), N_("FILE") },
     /* For the benchmark and the screenshots */
     { "demo-years", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
     { "demo-sessions-per-week", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },

@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 int seances_cli_check         (void);
 int seances_cli_generate_demo (const SeancesDemoOptions *options);
 int seances_cli_export_json   (const char               *path);
+int seances_cli_backup        (const char               *path);
+int seances_cli_restore       (const char               *path);
 
 G_END_DECLS
