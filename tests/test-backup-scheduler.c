@@ -227,6 +227,34 @@ test_stop_releases_context (Fixture       *fixture,
   g_assert_null (seances_backup_scheduler_dup_notice (scheduler));
 }
 
+/* The window closes with today's backup still to be made: it is taken, the window's
+ * scheduler stopped and dropped meanwhile, and its time still reaches the database. */
+static void
+test_quit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GApplication) application = g_application_new (NULL, G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(GError) error = NULL;
+  SeancesBackupScheduler *scheduler;
+  g_autoptr(GDir) dir = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (seances_auto_backup_set_folder (fixture->database, fixture->folder, &error));
+  scheduler = seances_backup_scheduler_new (fixture->context);
+  g_signal_connect (scheduler, "changed", G_CALLBACK (changed_cb), &done);
+
+  seances_backup_scheduler_quit (scheduler, application);
+  g_assert_true (seances_backup_scheduler_get_running (scheduler));
+  seances_backup_scheduler_stop (scheduler);
+  g_object_unref (scheduler);
+  g_clear_object (&fixture->context);
+
+  seances_test_wait (&done);
+  g_assert_cmpint (seances_auto_backup_get_last_at (fixture->database), >=, fixture->now);
+  dir = g_dir_open (fixture->folder, 0, NULL);
+  g_assert_nonnull (g_dir_read_name (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +267,7 @@ main (int   argc,
               fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (notice_cases); i++)
     g_test_add (notice_cases[i].path, Fixture, &notice_cases[i], fixture_set_up, test_notice, fixture_tear_down);
+  g_test_add ("/backup-scheduler/quit", Fixture, NULL, fixture_set_up, test_quit, fixture_tear_down);
   g_test_add ("/backup-scheduler/stop-releases-context", Fixture, NULL, fixture_set_up,
               test_stop_releases_context, fixture_tear_down);
 
