@@ -18,8 +18,11 @@ struct _SeancesMainView
   AdwViewStackPage     *clients_page;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
 
-  SeancesContext       *context;
+  SeancesContext         *context;
+  SeancesBackupScheduler *scheduler;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesMainView, seances_main_view, ADW_TYPE_BIN)
@@ -33,6 +36,17 @@ practice_changed_cb (SeancesMainView *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, practice != NULL ? practice->name : "");
   /* The practitioner chooses the word: therapists see patients, coaches clients. */
   adw_view_stack_page_set_title (self->clients_page, clients ? _("Clients") : _("Patients"));
+}
+
+/* A calm word when the data is not safely backed up; gone once a backup succeeds. */
+static void
+backup_changed_cb (SeancesMainView *self)
+{
+  g_autofree char *notice = seances_backup_scheduler_dup_notice (self->scheduler);
+
+  if (notice != NULL)
+    gtk_label_set_text (self->notice_label, notice);
+  gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
 }
 
 static void
@@ -59,6 +73,7 @@ seances_main_view_dispose (GObject *object)
 {
   SeancesMainView *self = (SeancesMainView *)object;
 
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->context);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_MAIN_VIEW);
@@ -81,6 +96,8 @@ seances_main_view_class_init (SeancesMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, clients_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, clients_view);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, client_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
 }
@@ -92,14 +109,19 @@ seances_main_view_init (SeancesMainView *self)
 }
 
 SeancesMainView *
-seances_main_view_new (SeancesContext *context)
+seances_main_view_new (SeancesContext         *context,
+                       SeancesBackupScheduler *scheduler)
 {
   SeancesMainView *self;
 
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (SEANCES_IS_BACKUP_SCHEDULER (scheduler), NULL);
 
   self = g_object_new (SEANCES_TYPE_MAIN_VIEW, NULL);
   self->context = g_object_ref (context);
+  self->scheduler = g_object_ref (scheduler);
+  g_signal_connect_object (scheduler, "changed", G_CALLBACK (backup_changed_cb), self, G_CONNECT_SWAPPED);
+  backup_changed_cb (self);
   g_signal_connect_object (context, "practice-changed", G_CALLBACK (practice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   practice_changed_cb (self);

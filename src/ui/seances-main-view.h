@@ -6,6 +6,7 @@
 
 #include "agenda/seances-agenda-view.h"
 #include "clients/seances-clients-view.h"
+#include "seances-backup-scheduler.h"
 #include "seances-context.h"
 
 G_BEGIN_DECLS
@@ -13,7 +14,8 @@ G_BEGIN_DECLS
 #define SEANCES_TYPE_MAIN_VIEW (seances_main_view_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesMainView, seances_main_view, SEANCES, MAIN_VIEW, AdwBin)
 
-SeancesMainView    *seances_main_view_new         (SeancesContext  *context);
+SeancesMainView    *seances_main_view_new         (SeancesContext         *context,
+                                                   SeancesBackupScheduler *scheduler);
 SeancesAgendaView  *seances_main_view_get_agenda  (SeancesMainView *self);
 SeancesClientsView *seances_main_view_get_clients (SeancesMainView *self);
 void                seances_main_view_show        (SeancesMainView *self,

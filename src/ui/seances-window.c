@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "preferences/seances-preferences-window.h"
+#include "seances-backup-scheduler.h"
 #include "seances-bench.h"
 #include "seances-demo.h"
 #include "seances-keyring.h"
@@ -44,6 +45,7 @@ struct _SeancesWindow
   GCancellable           *cancellable;
   SeancesVault           *vault;
   SeancesContext         *context;
+  SeancesBackupScheduler *backup_scheduler;
   SeancesPractice        *pending_practice;  /* typed at first run, saved once the database exists */
   guint                   spinner_source;
   gboolean                recovery_key_pending;  /* shown, not yet confirmed as written down */
@@ -63,8 +65,8 @@ static void
 update_actions (SeancesWindow *self)
 {
   static const char * const actions[] = {
-    "win.new-session", "win.preferences", "win.show-agenda", "win.show-clients", "win.find",
-    "agenda.previous", "agenda.next", "agenda.today",
+    "win.new-session", "win.preferences", "win.show-backups", "win.show-agenda", "win.show-clients",
+    "win.find", "agenda.previous", "agenda.next", "agenda.today",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -97,10 +99,11 @@ show_main (SeancesWindow *self)
 {
   if (self->main_view == NULL)
     {
-      self->main_view = seances_main_view_new (self->context);
+      self->main_view = seances_main_view_new (self->context, self->backup_scheduler);
       gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_view), "main");
     }
   show_page (self, "main");
+  seances_backup_scheduler_start (self->backup_scheduler);
   seances_bench_main_shown (GTK_WINDOW (self), seances_main_view_get_agenda (self->main_view),
                             seances_main_view_get_clients (self->main_view), self->context);
 }
@@ -122,6 +125,11 @@ adopt_database (SeancesWindow   *self,
       if (seances_demo_parse_now (fixed_now, seances_context_get_time_zone (self->context), &now, NULL))
         seances_context_set_now (self->context, now);
     }
+
+  if (self->backup_scheduler != NULL)
+    seances_backup_scheduler_stop (self->backup_scheduler);
+  g_clear_object (&self->backup_scheduler);
+  self->backup_scheduler = seances_backup_scheduler_new (self->context);
 }
 
 /* Setup pages ----------------------------------------------------------------- */
@@ -443,10 +451,12 @@ preferences_action_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   SeancesWindow *self = SEANCES_WINDOW (widget);
-  GtkWindow *preferences = GTK_WINDOW (seances_preferences_window_new (self->context));
+  SeancesPreferencesWindow *preferences = seances_preferences_window_new (self->context, self->backup_scheduler);
 
-  gtk_window_set_transient_for (preferences, GTK_WINDOW (self));
-  gtk_window_present (preferences);
+  if (g_str_equal (action_name, "win.show-backups"))
+    seances_preferences_window_show_data (preferences);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -505,6 +515,11 @@ seances_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
+  /* A backup due today is taken before Séances exits: the application waits for it. */
+  if (self->backup_scheduler != NULL && gtk_window_get_application (window) != NULL)
+    seances_backup_scheduler_quit (self->backup_scheduler,
+                                   G_APPLICATION (gtk_window_get_application (window)));
+
   return GTK_WINDOW_CLASS (seances_window_parent_class)->close_request (window);
 }
 
@@ -517,6 +532,9 @@ seances_window_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->vault);
+  if (self->backup_scheduler != NULL)
+    seances_backup_scheduler_stop (self->backup_scheduler);
+  g_clear_object (&self->backup_scheduler);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_WINDOW);
@@ -552,6 +570,7 @@ seances_window_class_init (SeancesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-backups", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-clients", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);

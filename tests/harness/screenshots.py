@@ -125,6 +125,12 @@ def xdotool(*args):
 
 def fill_screen(proc, app):
     """No window manager on Xvfb: give the main window the whole screen."""
+    # A tooltip under the pointer is an X window of the same title: move the pointer off the
+    # window and wait until the main window is the only one left.
+    xdotool('mousemove', str(SCREEN[0] - 1), str(SCREEN[1] - 1))
+    A.wait_for(lambda: len(xdotool('search', '--onlyvisible', '--pid', str(proc.pid),
+                                   '--name', '^Séances$').split()) == 1,
+               what='the tooltips to go')
     win = A._window_of(proc.pid, 'Séances')
     if not win:
         A.fail('no X window « Séances »')

@@ -189,16 +189,26 @@ seances_preferences_window_init (SeancesPreferencesWindow *self)
 }
 
 SeancesPreferencesWindow *
-seances_preferences_window_new (SeancesContext *context)
+seances_preferences_window_new (SeancesContext         *context,
+                                SeancesBackupScheduler *scheduler)
 {
   SeancesPreferencesWindow *self;
 
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (SEANCES_IS_BACKUP_SCHEDULER (scheduler), NULL);
 
   self = g_object_new (SEANCES_TYPE_PREFERENCES_WINDOW, NULL);
   self->context = g_object_ref (context);
   load (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (seances_data_page_new (context)));
+                              ADW_PREFERENCES_PAGE (seances_data_page_new (context, scheduler)));
   return self;
+}
+
+/* Opens on « Données », where the backups are. */
+void
+seances_preferences_window_show_data (SeancesPreferencesWindow *self)
+{
+  g_return_if_fail (SEANCES_IS_PREFERENCES_WINDOW (self));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "data");
 }
