@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "preferences/seances-preferences-window.h"
+#include "restore/seances-restore-flow.h"
 #include "seances-backup-scheduler.h"
 #include "seances-bench.h"
 #include "seances-demo.h"
@@ -30,9 +31,11 @@ struct _SeancesWindow
 {
   AdwApplicationWindow    parent_instance;
 
+  AdwToastOverlay        *toasts;
   GtkStack               *stack;
   GtkSpinner             *spinner;
   AdwStatusPage          *problem_page;
+  GtkWidget              *restore_button;
 
   /* Made when first needed: most starts show none of the setup pages. */
   SeancesWelcomePage     *welcome_page;
@@ -46,6 +49,7 @@ struct _SeancesWindow
   SeancesVault           *vault;
   SeancesContext         *context;
   SeancesBackupScheduler *backup_scheduler;
+  SeancesRestoreFlow     *restore_flow;       /* while a backup is being restored */
   SeancesPractice        *pending_practice;  /* typed at first run, saved once the database exists */
   guint                   spinner_source;
   gboolean                recovery_key_pending;  /* shown, not yet confirmed as written down */
@@ -90,7 +94,12 @@ static void
 show_problem (SeancesWindow *self,
               const GError  *error)
 {
+  /* A damaged file is what a backup is for. */
+  gboolean damaged = g_error_matches (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DAMAGED) ||
+                     g_error_matches (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_WAL_DAMAGED);
+
   adw_status_page_set_description (self->problem_page, error->message);
+  gtk_widget_set_visible (self->restore_button, damaged);
   show_page (self, "problem");
 }
 
@@ -432,6 +441,77 @@ spinner_delay_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Restoring a backup ------------------------------------------------------------ */
+
+/* Lets go of the database: the preferences and any other window of ours, the backup
+ * schedule, the main view and the context, so that the restore finds the data closed. */
+static void
+restore_release_cb (SeancesRestoreFlow *flow,
+                    SeancesWindow      *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_destroy (l->data);
+
+  show_page (self, "loading");
+  if (self->backup_scheduler != NULL)
+    seances_backup_scheduler_stop (self->backup_scheduler);
+  g_clear_object (&self->backup_scheduler);
+  if (self->main_view != NULL)
+    {
+      gtk_stack_remove (self->stack, GTK_WIDGET (self->main_view));
+      self->main_view = NULL;
+    }
+  g_clear_object (&self->context);
+  update_actions (self);
+
+  seances_restore_flow_release_done (flow);
+}
+
+/* Restored or not, the data are opened again as at a start: with the keyring's key, or
+ * the unlock page. */
+static void
+restore_finished_cb (SeancesRestoreFlow *flow,
+                     gboolean            restored,
+                     const char         *message,
+                     SeancesWindow      *self)
+{
+  if (message != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (markup);
+
+      adw_toast_set_timeout (toast, restored ? 8 : 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+    }
+  g_clear_object (&self->restore_flow);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
+  if (self->context == NULL)
+    seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
+}
+
+static void
+restore_backup_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+  const SeancesKey *key = NULL;
+
+  if (self->restore_flow != NULL)
+    return;
+  if (self->context != NULL)
+    key = seances_database_get_key (seances_context_get_database (self->context));
+
+  self->restore_flow = seances_restore_flow_new (GTK_WINDOW (self), seances_vault_get_path (self->vault), key);
+  g_signal_connect_object (self->restore_flow, "release", G_CALLBACK (restore_release_cb), self, 0);
+  g_signal_connect_object (self->restore_flow, "finished", G_CALLBACK (restore_finished_cb), self, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", FALSE);
+  seances_restore_flow_start (self->restore_flow);
+}
+
 /* Main page ------------------------------------------------------------------- */
 
 static void
@@ -567,9 +647,12 @@ seances_window_class_init (SeancesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SeancesWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesWindow, toasts);
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-backups", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-clients", NULL, show_page_action_cb);

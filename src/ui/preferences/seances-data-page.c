@@ -242,6 +242,19 @@ back_up_now_action_cb (GtkWidget  *widget,
     self->backing_up = FALSE;
 }
 
+/* The main window restores: it must let go of the data first, this window included. */
+static void
+restore_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkWindow *preferences = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkWindow *main_window = gtk_window_get_transient_for (preferences);
+
+  if (main_window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.restore-backup", NULL);
+}
+
 static void
 seances_data_page_dispose (GObject *object)
 {
@@ -329,6 +342,7 @@ seances_data_page_class_init (SeancesDataPageClass *klass)
   gtk_widget_class_install_action (widget_class, "data.choose-folder", NULL, choose_folder_action_cb);
   gtk_widget_class_install_action (widget_class, "data.back-up-now", NULL, back_up_now_action_cb);
   gtk_widget_class_install_action (widget_class, "data.show-recovery-key", NULL, show_recovery_key_action_cb);
+  gtk_widget_class_install_action (widget_class, "data.restore", NULL, restore_action_cb);
 }
 
 static void

@@ -74,8 +74,15 @@ finish (SeancesRestoreFlow *self,
   g_signal_emit (self, signals[FINISHED], 0, restored, message);
 }
 
-/* A dialog with one sentence and « OK », for what stops the restore before anything
- * was touched. */
+/* Given up before anything was touched: nothing to reopen, nothing to say. */
+static void
+abandon (SeancesRestoreFlow *self)
+{
+  finish (self, FALSE, NULL);
+}
+
+/* A dialog with one sentence and « Fermer », for what stops the restore before
+ * anything was touched. */
 static void
 tell (SeancesRestoreFlow *self,
       const char         *message)
@@ -86,6 +93,7 @@ tell (SeancesRestoreFlow *self,
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  abandon (self);
 }
 
 static char *
@@ -190,6 +198,8 @@ confirmed_cb (AdwMessageDialog   *dialog,
 {
   if (g_str_equal (response, "restore"))
     g_signal_emit (self, signals[RELEASE], 0);
+  else
+    abandon (self);
 }
 
 static void
@@ -199,12 +209,18 @@ confirm (SeancesRestoreFlow *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *backup = seances_backup_describe (&self->info, now, tz);
   g_autofree char *current = current_data_description (self, now, tz);
+  g_autofree char *people = NULL;
+  g_autofree char *sessions = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  /* Translators: « Sauvegarde du lundi 30 novembre à 19 h 02 (il y a 2 jours) : 40 patients, 812 séances. » then what happens to the current data */
-  body = g_strdup_printf (_("%s: %d people, %d sessions.\n\n%s"), backup, (int) self->info.n_clients,
-                          (int) self->info.n_appointments, current);
+  people = g_strdup_printf (ngettext ("%d person", "%d people", (int) self->info.n_clients),
+                            (int) self->info.n_clients);
+  sessions = g_strdup_printf (ngettext ("%d session", "%d sessions", (int) self->info.n_appointments),
+                              (int) self->info.n_appointments);
+  /* Translators: « Sauvegarde du lundi 30 novembre à 19 h 02 (il y a 2 jours) : 40 personnes,
+   * 812 séances. », then a new paragraph that says what happens to the current data */
+  body = g_strdup_printf (_("%s: %s, %s.\n\n%s"), backup, people, sessions, current);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->parent, _("Restore This Backup?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
@@ -321,6 +337,7 @@ recovery_key_response_cb (AdwMessageDialog   *dialog,
   if (!g_str_equal (response, "continue"))
     {
       gtk_editable_set_text (entry, "");
+      abandon (self);
       return;
     }
 
@@ -372,11 +389,14 @@ chosen_cb (GtkNativeDialog    *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL || g_file_get_path (file) == NULL)
-    return;
-
   g_free (self->backup_path);
-  self->backup_path = g_file_get_path (file);
+  self->backup_path = file != NULL ? g_file_get_path (file) : NULL;
+  if (self->backup_path == NULL)
+    {
+      abandon (self);
+      return;
+    }
+
   seances_keyring_lookup_async (self->database_path, NULL, looked_up_cb, g_object_ref (self));
 }
 
@@ -442,7 +462,8 @@ seances_restore_flow_class_init (SeancesRestoreFlowClass *klass)
    * seances_restore_flow_release_done(). */
   signals[RELEASE] = g_signal_new ("release", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Done (restored or not, the data are there to open again), with a French sentence. */
+  /* Over: with a French sentence once the data were let go (restored or not, they are
+   * there to open again); with NULL when the person gave up before that. */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
 }
