@@ -488,7 +488,8 @@ restore_finished_cb (SeancesRestoreFlow *flow,
     }
   g_clear_object (&self->restore_flow);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", TRUE);
-  if (self->context == NULL)
+  /* A message means the data were let go: open them again. */
+  if (message != NULL && self->context == NULL)
     seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
 }
 

@@ -2,7 +2,10 @@
 """A practice whose data file is damaged, restored from last night's backup as a person would,
 in French: the app says the file is damaged and offers « Restaurer une sauvegarde… »; the backup
 is picked in the file chooser, the app says how old it is and what happens to the current data,
-and once confirmed the agenda opens on the backup's data. The damaged file is kept aside.
+and once confirmed the agenda opens on the backup's data. The damaged file is kept aside. The
+same again from the preferences, the practice open. Then a new computer (no data, an empty
+keyring): from the welcome page, the backup and the recovery key written down at the first run
+bring the practice back.
 Run inside: tests/harness/session --keyring --display --a11y --lang fr"""
 import json
 import os
@@ -38,6 +41,80 @@ def exported(name):
     return {k: v for k, v in document.items() if k != 'exported_at'}
 
 
+def pick(app, proc, backup):
+    """Types the backup's path in the file chooser, as with Ctrl+L."""
+    chooser = A.find_window(app, 'Restaurer une sauvegarde')
+    A._focus_window(proc.pid)
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'], check=True, timeout=10)
+    # A modal window is a « filler » without the showing state on GTK 4.8.
+    A.set_text(A.find(chooser, 'text', 'GtkFileChooserEntry', showing=False), backup)
+    A.click(A.find(chooser, 'push button', 'Ouvrir', substring=True, showing=False))
+
+
+def confirm_restore(app):
+    confirm = A.find_window(app, 'Restaurer cette sauvegarde ?')
+    text = ' '.join(A.spaces(A._safe(lambda: label.name) or '')
+                    for label in A.find_all(confirm, 'label', showing=False))
+    A.click(A.find(confirm, 'push button', 'Restaurer Restaurer', substring=True, showing=False))
+    return text
+
+
+def wipe():
+    """No data and an empty keyring, as on a computer never used for Séances."""
+    for name in os.listdir(DATA):
+        os.unlink(os.path.join(DATA, name))
+    A.forget_keyring_items()
+
+
+def new_computer():
+    """The disk died: a new computer has the backup file and the paper, nothing else."""
+    first = os.path.join(os.environ['HOME'], 'first-run.seancesbackup')
+    wipe()
+    proc = A.start_app()
+    try:
+        app = A.find_app(pid=proc.pid)
+        A.fill_welcome(app)
+        key = A.read_recovery_key(app)
+        A.accept_recovery_key(app)
+        A.wait_main(app)
+        A.close_window(proc, app)
+    finally:
+        A.stop_app(proc)
+    seances(f'--backup={first}')
+    before = exported('first-before.json')
+    wipe()
+    A.ok('a practice made by hand, backed up; then a new computer: no data, an empty keyring')
+
+    proc = A.start_app()
+    try:
+        app = A.find_app(pid=proc.pid)
+        A.click(A.find(app, 'push button', 'Restaurer une sauvegarde…'))
+        pick(app, proc, os.path.join(os.environ['HOME'], 'first-run.seancesbackup'))
+        dialog = A.find_window(app, 'Clé de secours')
+        A.set_text(A.find(dialog, 'text', 'Clé de secours', showing=False), key.lower())
+        A.click(A.find(dialog, 'push button', 'Continuer', substring=True, showing=False))
+        A.ok('the welcome page offers the restore; the recovery key is asked and typed')
+        text = confirm_restore(app)
+        if 'pas de données actuelles' not in text:
+            A.fail(f'the confirmation does not say there is nothing to replace: {text!r}')
+        A.wait_main(app)
+        A.ok('the practice is back, from the backup and the recovery key alone')
+        A.close_window(proc, app)
+    finally:
+        A.stop_app(proc)
+
+    if exported('first-after.json') != before:
+        A.fail('the restored practice differs from its backup')
+    proc = A.start_app()
+    try:
+        app = A.find_app(pid=proc.pid)
+        A.wait_main(app)
+        A.ok('the next start asks nothing: the key went back into the keyring')
+        A.close_window(proc, app)
+    finally:
+        A.stop_app(proc)
+
+
 def test():
     backup = os.path.join(os.environ['HOME'], 'cabinet.seancesbackup')
     seances('--generate-demo=6')
@@ -56,22 +133,13 @@ def test():
         A.click(A.find(app, 'push button', 'Restaurer une sauvegarde…'))
         A.ok('the damaged file is said so, with « Restaurer une sauvegarde… »')
 
-        chooser = A.find_window(app, 'Restaurer une sauvegarde')
-        A._focus_window(proc.pid)
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'], check=True, timeout=10)
-        # A modal window is a « filler » without the showing state on GTK 4.8.
-        location = A.find(chooser, 'text', 'GtkFileChooserEntry', showing=False)
-        A.set_text(location, backup)
-        A.click(A.find(chooser, 'push button', 'Ouvrir', substring=True, showing=False))
+        pick(app, proc, backup)
         A.ok('the backup is picked in the file chooser')
 
-        confirm = A.find_window(app, 'Restaurer cette sauvegarde ?')
-        text = ' '.join(A.spaces(A._safe(lambda: label.name) or '')
-                        for label in A.find_all(confirm, 'label', showing=False))
+        text = confirm_restore(app)
         for expected in ('Sauvegarde du', '6 personnes', 'gardées à part'):
             if expected not in text:
                 A.fail(f'the confirmation does not say « {expected} »: {text!r}')
-        A.click(A.find(confirm, 'push button', 'Restaurer Restaurer', substring=True, showing=False))
         A.ok('the confirmation says when the backup was made and that nothing is deleted')
 
         A.wait_main(app)
@@ -86,12 +154,8 @@ def test():
                                  what='the preferences window')
         A.click(A.find(preferences, 'page tab', 'Données'))
         A.click(A.find(preferences, 'push button', 'Restaurer…', substring=True))
-        chooser = A.find_window(app, 'Restaurer une sauvegarde')
-        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'], check=True, timeout=10)
-        A.set_text(A.find(chooser, 'text', 'GtkFileChooserEntry', showing=False), backup)
-        A.click(A.find(chooser, 'push button', 'Ouvrir', substring=True, showing=False))
-        confirm = A.find_window(app, 'Restaurer cette sauvegarde ?')
-        A.click(A.find(confirm, 'push button', 'Restaurer Restaurer', substring=True, showing=False))
+        pick(app, proc, backup)
+        confirm_restore(app)
         A.window_gone(app, preferences)
         A.wait_main(app)
         A.wait_for(lambda: len(replaced()) == 2,
@@ -107,6 +171,8 @@ def test():
     if after != before:
         A.fail('the restored data differ from the backup')
     A.ok('the damaged file is kept aside; the data are the backup\'s, to the last session')
+
+    new_computer()
 
 
 sys.exit(A.main(test))
