@@ -835,6 +835,38 @@ test_restore_keeps_replaced (Fixture       *fixture,
 }
 
 /* A new computer: no data folder at all. */
+/* The data file itself given as the backup (by its name or through a link) is refused,
+ * and nothing is put aside. */
+static void
+test_restore_data_file_itself (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (fixture->data_folder, "..", "lien.seancesbackup", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *paths[2];
+
+  make_practice (fixture->database_path, fixture->key);
+  before = read_bytes (fixture->database_path);
+  g_assert_cmpint (link (fixture->database_path, link_path), ==, 0);
+  paths[0] = fixture->database_path;
+  paths[1] = link_path;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *replaced = NULL;
+
+      g_assert_false (seances_backup_restore (paths[i], fixture->key, fixture->database_path, &replaced, &error));
+      g_assert_error (error, SEANCES_BACKUP_ERROR, SEANCES_BACKUP_ERROR_IS_DATA);
+      g_assert_cmpstr (error->message, ==, "Ce fichier est le fichier de données lui-même, pas une sauvegarde\u00a0: "
+                                            "choisissez un fichier de sauvegarde.");
+      g_assert_null (replaced);
+    }
+  after = read_bytes (fixture->database_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_restore_new_computer (Fixture       *fixture,
                            gconstpointer  data)
@@ -1000,6 +1032,7 @@ main (int   argc,
     }
   ADD ("/backup/restore/keeps-replaced", NULL, test_restore_keeps_replaced);
   ADD ("/backup/restore/new-computer", NULL, test_restore_new_computer);
+  ADD ("/backup/restore/data-file-itself", NULL, test_restore_data_file_itself);
   ADD ("/backup/restore/in-use/lock-held", GINT_TO_POINTER (LOCK_HELD), test_restore_in_use);
   ADD ("/backup/restore/in-use/database-open", GINT_TO_POINTER (DATABASE_OPEN), test_restore_in_use);
   ADD ("/backup/restore/in-use/open-here", GINT_TO_POINTER (OPEN_HERE), test_restore_in_use);

@@ -87,6 +87,9 @@ refuse (GError             **error,
     case SEANCES_BACKUP_ERROR_IN_USE:
       message = _("Séances is using this data: close it, then try again.");
       break;
+    case SEANCES_BACKUP_ERROR_IS_DATA:
+      message = _("This file is the data file itself, not a backup: choose a backup file.");
+      break;
     case SEANCES_BACKUP_ERROR_UNREADABLE:
     case SEANCES_BACKUP_ERROR_DAMAGED:
     case SEANCES_BACKUP_ERROR_NOT_SEANCES:
@@ -785,6 +788,16 @@ database_in_use (const char *path)
   return FALSE;
 }
 
+/* By inode, so that a link or another spelling of the path is caught too. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 static gboolean
 exists (const char *path)
 {
@@ -937,6 +950,9 @@ seances_backup_restore (const char        *backup_path,
 
   if (replaced_path != NULL)
     *replaced_path = NULL;
+
+  if (same_file (backup_path, database_path))
+    return refuse (error, SEANCES_BACKUP_ERROR_IS_DATA);
 
   /* Nothing is touched before the backup is known to be sound. */
   backup = open_backup (backup_path, key, error);

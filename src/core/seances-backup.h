@@ -22,6 +22,7 @@ typedef enum
   SEANCES_BACKUP_ERROR_TOO_NEW,      /* made by a newer Séances */
   SEANCES_BACKUP_ERROR_MISMATCH,     /* the copy does not hold what the source held */
   SEANCES_BACKUP_ERROR_IN_USE,       /* restore: Séances is using the data */
+  SEANCES_BACKUP_ERROR_IS_DATA,      /* restore: the « backup » is the data file itself */
 } SeancesBackupError;
 
 /* What a backup holds. @taken_at is when its snapshot was taken (UTC seconds), kept
