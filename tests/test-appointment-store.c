@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "seances-appointment-store.h"
+#include "seances-database-private.h"
 #include "seances-time.h"
 #include "seances-test.h"
 

@@ -7,6 +7,7 @@
 
 #include "seances-auto-backup.h"
 #include "seances-backup-scheduler.h"
+#include "seances-database-private.h"
 #include "seances-rotation.h"
 #include "seances-test.h"
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "seances-backup.h"
+#include "seances-database-private.h"
 #include "seances-demo.h"
 #include "seances-export.h"
 #include "seances-migrations.h"

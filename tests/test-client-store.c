@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "seances-client-store.h"
+#include "seances-database-private.h"
 #include "seances-test.h"
 
 typedef struct

@@ -10,7 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "seances-database.h"
+#include "seances-database-private.h"
 #include "seances-export.h"
 #include "seances-migrations.h"
 #include "seances-practice.h"

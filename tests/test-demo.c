@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "seances-client.h"
+#include "seances-database-private.h"
 #include "seances-demo.h"
 #include "seances-practice.h"
 #include "seances-time.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "seances-database-private.h"
 #include "seances-demo.h"
 #include "seances-export.h"
 #include "seances-time.h"

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "seances-database.h"
+#include "seances-database-private.h"
 #include "seances-migrations.h"
 
 static char *

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "seances-database-private.h"
 #include "seances-keyring.h"
 #include "seances-practice.h"
 #include "seances-recovery-key.h"

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "seances-database-private.h"
 #include "seances-recurrence.h"
 #include "seances-time.h"
 

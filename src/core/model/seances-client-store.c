@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "seances-database-private.h"
 #include "seances-fold.h"
 
 struct _SeancesClientStore

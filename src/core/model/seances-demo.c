@@ -18,6 +18,7 @@
 
 #include "seances-appointment.h"
 #include "seances-client.h"
+#include "seances-database-private.h"
 #include "seances-fold.h"
 #include "seances-practice.h"
 #include "seances-time.h"

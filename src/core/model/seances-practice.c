@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "seances-database-private.h"
 #include "seances-format.h"
 
 G_DEFINE_QUARK (seances-practice-error-quark, seances_practice_error)

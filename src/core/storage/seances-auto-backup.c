@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "seances-database-private.h"
 #include "seances-file.h"
 #include "seances-rotation.h"
 

@@ -29,6 +29,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "seances-database-private.h"
 #include "seances-database.h"
 #include "seances-file.h"
 #include "seances-lock.h"

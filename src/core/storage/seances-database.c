@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "seances-database-private.h"
 #include "seances-migrations.h"
 #include "seances-wal.h"
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "seances-key.h"
 
@@ -32,14 +31,6 @@ typedef enum
 #define SEANCES_TYPE_DATABASE (seances_database_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesDatabase, seances_database, SEANCES, DATABASE, GObject)
 
-/* A prepared statement from the database's cache; g_autoptr resets it. */
-typedef sqlite3_stmt SeancesStatement;
-void seances_statement_reset         (SeancesStatement *stmt);
-void seances_statement_bind_optional (SeancesStatement *stmt,
-                                      int               index,
-                                      gint64            value);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeancesStatement, seances_statement_reset)
-
 GQuark            seances_database_error_quark      (void);
 char             *seances_database_default_path     (void);
 
@@ -63,24 +54,12 @@ const char       *seances_database_get_path         (SeancesDatabase   *self);
 const SeancesKey *seances_database_get_key          (SeancesDatabase   *self);
 const char       *seances_database_get_cipher_version (SeancesDatabase *self);
 int               seances_database_get_schema_version (SeancesDatabase *self);
-sqlite3          *seances_database_get_handle       (SeancesDatabase   *self);
 
-SeancesStatement *seances_database_prepare          (SeancesDatabase   *self,
-                                                     const char        *sql,
-                                                     GError           **error);
-gboolean          seances_database_step             (SeancesDatabase   *self,
-                                                     SeancesStatement  *stmt,
-                                                     gboolean          *has_row,
-                                                     GError           **error);
-gboolean          seances_database_exec             (SeancesDatabase   *self,
-                                                     const char        *sql,
-                                                     GError           **error);
 gboolean          seances_database_begin            (SeancesDatabase   *self,
                                                      GError           **error);
 gboolean          seances_database_commit           (SeancesDatabase   *self,
                                                      GError           **error);
 void              seances_database_rollback         (SeancesDatabase   *self);
-gint64            seances_database_last_insert_id   (SeancesDatabase   *self);
 
 char             *seances_database_get_state        (SeancesDatabase   *self,
                                                      const char        *name,
@@ -92,10 +71,5 @@ gboolean          seances_database_set_state        (SeancesDatabase   *self,
 
 gboolean          seances_database_check            (SeancesDatabase   *self,
                                                      GError           **error);
-
-void              seances_database_set_error        (GError           **error,
-                                                     sqlite3           *handle,
-                                                     int                rc,
-                                                     const char        *doing);
 
 G_END_DECLS

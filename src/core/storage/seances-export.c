@@ -13,6 +13,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "seances-database-private.h"
 #include "seances-file.h"
 
 /* Written out each time this much is waiting. */

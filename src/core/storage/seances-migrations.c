@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "seances-database.h"
+#include "seances-database-private.h"
 #include "seances-migrations.h"
 
 static const char * const steps[] = {
