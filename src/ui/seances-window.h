@@ -5,14 +5,16 @@
 #include <adwaita.h>
 
 #include "seances-context.h"
+#include "seances-main-view.h"
 
 G_BEGIN_DECLS
 
 #define SEANCES_TYPE_WINDOW (seances_window_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesWindow, seances_window, SEANCES, WINDOW, AdwApplicationWindow)
 
-SeancesWindow  *seances_window_new         (AdwApplication *application,
-                                            const char     *database_path);
-SeancesContext *seances_window_get_context (SeancesWindow  *self);
+SeancesWindow   *seances_window_new           (AdwApplication *application,
+                                               const char     *database_path);
+SeancesContext  *seances_window_get_context   (SeancesWindow  *self);
+SeancesMainView *seances_window_get_main_view (SeancesWindow  *self);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
-/* seances-bench.c — measuring probes for build-aux/bench, off unless asked for
+/* seances-bench.c — Séances with measuring probes, for build-aux/bench; never shipped
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * The same application as src/main.c, linked with the same UI library: it watches each
+ * window it opens (GtkApplication::window-added) and its "main-shown" signal.
  * SEANCES_BENCH_FIRST_FRAME=1: prints "FIRST_FRAME <µs>" on the window's first painted
  *   frame, "MAIN_FRAME <µs>" on the first one painted with the main page, then
  *   "PEAK_KB <VmHWM>" and quits (times are g_get_monotonic_time (), CLOCK_MONOTONIC).
@@ -12,14 +14,17 @@
  * A step runs in a tick callback, that is in the update phase of a frame: "work" is the
  * time of the call itself, "frame" the time from the call to the end of the same frame's
  * after-paint (work, layout, snapshot, render). With neither variable set, nothing here
- * is connected: production pays one getenv per window and per main page shown. */
+ * is connected and this is the plain application. */
 #include "config.h"
 
-#include "seances-bench.h"
-
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "seances-application.h"
+#include "seances-window.h"
 
 #define BENCH_ITERATIONS 60
 #define BENCH_SETTLE_FRAMES 5
@@ -432,18 +437,35 @@ realize_cb (GtkWidget *window,
   connect_clock (bench);
 }
 
-/* Public ----------------------------------------------------------------------- */
+/* The window ------------------------------------------------------------------- */
 
-void
-seances_bench_attach (GtkWindow *window)
+static void
+main_shown_cb (SeancesWindow *window,
+               Bench         *bench)
+{
+  SeancesMainView *main_view = seances_window_get_main_view (window);
+
+  if (bench->main_seen)
+    return;
+
+  bench->main_seen = TRUE;
+  bench->main_pending = TRUE;
+  bench->agenda = seances_main_view_get_agenda (main_view);
+  bench->clients_view = seances_main_view_get_clients (main_view);
+  g_set_object (&bench->context, seances_window_get_context (window));
+  /* Make sure a frame comes, even if showing the page changed nothing visible. */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}
+
+/* Emitted as the window is made, before it is realized: as soon as the app did before. */
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window,
+                 gpointer        user_data)
 {
   Bench *bench;
 
-  g_return_if_fail (GTK_IS_WINDOW (window));
-
-  if (!env_on ("SEANCES_BENCH_FIRST_FRAME") && !env_on ("SEANCES_BENCH_SCRIPT"))
-    return;
-  if (g_object_get_data (G_OBJECT (window), "seances-bench") != NULL)
+  if (!SEANCES_IS_WINDOW (window) || g_object_get_data (G_OBJECT (window), "seances-bench") != NULL)
     return;
 
   bench = g_new0 (Bench, 1);
@@ -452,6 +474,7 @@ seances_bench_attach (GtkWindow *window)
   bench->script_mode = env_on ("SEANCES_BENCH_SCRIPT");
   bench->pending = SERIES_NONE;
   g_object_set_data_full (G_OBJECT (window), "seances-bench", bench, bench_free);
+  g_signal_connect (window, "main-shown", G_CALLBACK (main_shown_cb), bench);
 
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     connect_clock (bench);
@@ -459,25 +482,21 @@ seances_bench_attach (GtkWindow *window)
     g_signal_connect (window, "realize", G_CALLBACK (realize_cb), bench);
 }
 
-void
-seances_bench_main_shown (GtkWindow          *window,
-                          SeancesAgendaView  *agenda,
-                          SeancesClientsView *clients,
-                          SeancesContext     *context)
+/* As src/main.c, with the probes when asked for. */
+int
+main (int   argc,
+      char *argv[])
 {
-  Bench *bench;
+  g_autoptr(SeancesApplication) application = NULL;
+  const char *localedir = g_getenv ("SEANCES_LOCALEDIR");
 
-  g_return_if_fail (GTK_IS_WINDOW (window));
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
-  bench = g_object_get_data (G_OBJECT (window), "seances-bench");
-  if (bench == NULL || bench->main_seen)
-    return;
-
-  bench->main_seen = TRUE;
-  bench->main_pending = TRUE;
-  bench->agenda = agenda;
-  bench->clients_view = clients;
-  g_set_object (&bench->context, context);
-  /* Make sure a frame comes, even if showing the page changed nothing visible. */
-  gtk_widget_queue_draw (GTK_WIDGET (window));
+  application = seances_application_new ();
+  if (env_on ("SEANCES_BENCH_FIRST_FRAME") || env_on ("SEANCES_BENCH_SCRIPT"))
+    g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (application), argc, argv);
 }
