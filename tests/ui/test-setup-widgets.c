@@ -1,8 +1,9 @@
-/* test-recovery-key-page.c — the recovery-key page under Xvfb, in French
+/* test-setup-widgets.c — the recovery-key page and the time-zone picker under Xvfb, in French
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A key copied to the clipboard does not stay there: it goes when the page is cleared
- * (written down) or goes away. Run by tests/harness/session --display. */
+ * (written down) or goes away. Also the time-zone picker of the setup and preferences
+ * pages. Run by tests/harness/session --display. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -10,6 +11,7 @@
 #include "seances-key.h"
 #include "seances-recovery-key.h"
 #include "seances-test.h"
+#include "seances-time-zones.h"
 #include "setup/seances-recovery-key-page.h"
 
 static GtkWidget *
@@ -91,6 +93,22 @@ test_clipboard_forgotten (gconstpointer data)
     gtk_window_destroy (window);
 }
 
+/* A zone missing from the picker is kept as it is, never replaced by Paris. */
+static void
+test_time_zone_kept (void)
+{
+  static const char * const ids[] = { "Europe/Paris", "Indian/Reunion", "Asia/Tokyo", "Europe/Berlin" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      AdwComboRow *row = g_object_ref_sink (ADW_COMBO_ROW (adw_combo_row_new ()));
+
+      seances_time_zones_setup_combo (row, ids[i]);
+      g_assert_cmpstr (seances_time_zones_get_selected (row), ==, ids[i]);
+      g_object_unref (row);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -102,5 +120,6 @@ main (int argc, char *argv[])
 
   g_test_add_data_func ("/recovery-key-page/clipboard/confirmed", leave_by_confirming, test_clipboard_forgotten);
   g_test_add_data_func ("/recovery-key-page/clipboard/closed", leave_by_closing, test_clipboard_forgotten);
+  g_test_add_func ("/time-zones/kept", test_time_zone_kept);
   return g_test_run ();
 }
