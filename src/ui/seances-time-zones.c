@@ -37,11 +37,23 @@ seances_time_zones_setup_combo (AdwComboRow *row,
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint position = 0;
 
+  gboolean known = selected == NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
       gtk_string_list_append (labels, _(zones[i].label));
       if (g_strcmp0 (zones[i].id, selected) == 0)
-        position = i;
+        {
+          position = i;
+          known = TRUE;
+        }
+    }
+  /* A zone set elsewhere (an imported practice, a practice abroad) is kept as it is,
+   * shown by its name, never silently replaced by Paris. */
+  if (!known)
+    {
+      gtk_string_list_append (labels, selected);
+      position = G_N_ELEMENTS (zones);
     }
 
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
@@ -52,6 +64,12 @@ const char *
 seances_time_zones_get_selected (AdwComboRow *row)
 {
   guint position = adw_combo_row_get_selected (row);
+  GListModel *labels = adw_combo_row_get_model (row);
 
-  return position < G_N_ELEMENTS (zones) ? zones[position].id : zones[0].id;
+  if (position < G_N_ELEMENTS (zones))
+    return zones[position].id;
+  /* The kept zone: its label is its identifier. */
+  if (GTK_IS_STRING_LIST (labels) && position < g_list_model_get_n_items (labels))
+    return gtk_string_list_get_string (GTK_STRING_LIST (labels), position);
+  return zones[0].id;
 }

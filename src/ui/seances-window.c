@@ -312,6 +312,8 @@ created_cb (GObject      *source,
       return;
     }
 
+  if (self->passphrase_page != NULL)
+    seances_passphrase_page_clear (self->passphrase_page);
   adopt_database (self, database);
   show_practice (self);
 }
@@ -389,6 +391,7 @@ unlocked_cb (GObject      *source,
       seances_unlock_page_show_error (unlock_page (self), error->message);
       return;
     }
+  seances_unlock_page_clear_secret (unlock_page (self));
 
   adopt_database (self, database);
   show_practice (self);

@@ -107,3 +107,12 @@ seances_passphrase_page_show_error (SeancesPassphrasePage *self,
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
+
+/* Once the data are made, the passphrase leaves both fields. */
+void
+seances_passphrase_page_clear (SeancesPassphrasePage *self)
+{
+  g_return_if_fail (SEANCES_IS_PASSPHRASE_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+}

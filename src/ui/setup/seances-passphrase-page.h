@@ -15,4 +15,6 @@ void        seances_passphrase_page_set_busy       (SeancesPassphrasePage *self,
 void        seances_passphrase_page_show_error     (SeancesPassphrasePage *self,
                                                     const char            *message);
 
+void seances_passphrase_page_clear (SeancesPassphrasePage *self);
+
 G_END_DECLS

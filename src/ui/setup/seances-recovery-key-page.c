@@ -18,7 +18,11 @@ struct _SeancesRecoveryKeyPage
   GtkButton       *continue_button;
 
   char            *key;  /* grouped, as shown */
+  guint            clipboard_source;
 };
+
+/* A copied key does not stay on the clipboard for whatever is pasted next. */
+#define CLIPBOARD_SECONDS 120
 
 G_DEFINE_FINAL_TYPE (SeancesRecoveryKeyPage, seances_recovery_key_page, ADW_TYPE_BIN)
 
@@ -99,11 +103,35 @@ print_clicked_cb (SeancesRecoveryKeyPage *self)
     }
 }
 
+/* Empties the clipboard if what it holds is still ours (the key copied from here). */
+static void
+forget_clipboard (SeancesRecoveryKeyPage *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->clipboard_source, g_source_remove);
+  if (gdk_clipboard_is_local (clipboard))
+    gdk_clipboard_set_content (clipboard, NULL);
+}
+
+static gboolean
+clipboard_expired_cb (gpointer data)
+{
+  SeancesRecoveryKeyPage *self = data;
+
+  self->clipboard_source = 0;
+  forget_clipboard (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 copy_clicked_cb (SeancesRecoveryKeyPage *self)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->key);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Recovery key copied")));
+  g_clear_handle_id (&self->clipboard_source, g_source_remove);
+  self->clipboard_source = g_timeout_add_seconds (CLIPBOARD_SECONDS, clipboard_expired_cb, self);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Recovery key copied. It will be removed from the clipboard in two minutes.")));
 }
 
 static void
@@ -117,6 +145,16 @@ static void
 continue_clicked_cb (SeancesRecoveryKeyPage *self)
 {
   g_signal_emit (self, signals[CONFIRMED], 0);
+}
+
+static void
+seances_recovery_key_page_dispose (GObject *object)
+{
+  SeancesRecoveryKeyPage *self = (SeancesRecoveryKeyPage *)object;
+
+  if (self->clipboard_source != 0)
+    forget_clipboard (self);
+  G_OBJECT_CLASS (seances_recovery_key_page_parent_class)->dispose (object);
 }
 
 static void
@@ -134,6 +172,7 @@ seances_recovery_key_page_class_init (SeancesRecoveryKeyPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = seances_recovery_key_page_dispose;
   object_class->finalize = seances_recovery_key_page_finalize;
 
   signals[CONFIRMED] =
@@ -162,7 +201,7 @@ void
 seances_recovery_key_page_set_key (SeancesRecoveryKeyPage *self,
                                    const char             *recovery_key)
 {
-  g_autofree char *laid_out = NULL;
+  char *laid_out;
 
   g_return_if_fail (SEANCES_IS_RECOVERY_KEY_PAGE (self));
   g_return_if_fail (recovery_key != NULL);
@@ -171,6 +210,7 @@ seances_recovery_key_page_set_key (SeancesRecoveryKeyPage *self,
   self->key = g_strdup (recovery_key);
   laid_out = layout_key (recovery_key);
   gtk_label_set_text (self->key_label, laid_out);
+  seances_secure_free (laid_out);
   gtk_check_button_set_active (self->written_check, FALSE);
 }
 
@@ -180,6 +220,8 @@ seances_recovery_key_page_clear (SeancesRecoveryKeyPage *self)
 {
   g_return_if_fail (SEANCES_IS_RECOVERY_KEY_PAGE (self));
 
+  if (self->clipboard_source != 0)
+    forget_clipboard (self);
   g_clear_pointer (&self->key, seances_secure_free);
   gtk_label_set_text (self->key_label, "");
 }

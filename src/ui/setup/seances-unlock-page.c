@@ -134,3 +134,11 @@ seances_unlock_page_show_error (SeancesUnlockPage *self,
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
+
+/* Once used, the secret leaves the field (its buffer is the password entry's secure one). */
+void
+seances_unlock_page_clear_secret (SeancesUnlockPage *self)
+{
+  g_return_if_fail (SEANCES_IS_UNLOCK_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+}

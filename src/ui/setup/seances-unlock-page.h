@@ -19,4 +19,6 @@ void        seances_unlock_page_set_busy   (SeancesUnlockPage  *self,
 void        seances_unlock_page_show_error (SeancesUnlockPage  *self,
                                             const char         *message);
 
+void seances_unlock_page_clear_secret (SeancesUnlockPage *self);
+
 G_END_DECLS
