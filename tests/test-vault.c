@@ -197,7 +197,17 @@ test_keyring_first_run_then_reopen (void)
   g_assert_cmpmem (seances_key_get_raw (g_ptr_array_index (stored, 0)), 32, seances_key_get_raw (shown), 32);
 
   g_clear_object (&outcome.database);
-  open_vault (vault, &outcome);
+
+  /* A data folder widened by hand is the user's alone again once opened. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    GStatBuf st;
+
+    g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+    open_vault (vault, &outcome);
+    g_assert_cmpint (g_stat (dir, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  }
   g_assert_no_error (outcome.error);
   g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
   g_assert_nonnull (outcome.database);

@@ -13,15 +13,13 @@ struct _SeancesKey
   char   *passphrase;  /* NULL for a raw key */
 };
 
-/* Key material is wiped before its memory is given back. */
+/* Key material is wiped before its memory is given back; explicit_bzero() is never
+ * optimised away as a plain store before free() may be. */
 static void
 wipe (void  *data,
       gsize  length)
 {
-  volatile guint8 *p = data;
-
-  while (length--)
-    *p++ = 0;
+  explicit_bzero (data, length);
 }
 
 /* A short, stable name for a raw key, kept beside it in the keyring so that every key

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "seances-keyring.h"
 #include "seances-lock.h"
@@ -266,6 +267,19 @@ database_exists (const char  *path,
   return FALSE;
 }
 
+/* The data folder is the user's alone (0700) whenever Séances opens it, not only when
+ * it made it: a folder restored from elsewhere or widened by hand is narrowed again. */
+static void
+keep_folder_private (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_stat (dir, &st) == 0 && st.st_uid == getuid () && (st.st_mode & 077) != 0 &&
+      g_chmod (dir, st.st_mode & 0700) != 0)
+    g_debug ("Cannot make the data folder private: %s", g_strerror (errno));
+}
+
 void
 seances_vault_open_async (SeancesVault        *self,
                           GCancellable        *cancellable,
@@ -290,6 +304,7 @@ seances_vault_open_async (SeancesVault        *self,
       return;
     }
 
+  keep_folder_private (self->path);
   seances_keyring_lookup_async (self->path, cancellable, looked_up_cb, g_steal_pointer (&task));
 }
 
