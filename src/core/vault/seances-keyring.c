@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The key is stored as hex text under the app's own schema, one item per database file
- * and key.
- * Every call is bounded in time: a locked keyring with a display opens a prompt that
+ * and key. The async calls are libsecret's own, on the caller's main context; the
+ * blocking forms are for worker threads and tests. Every call is bounded in time: a locked keyring with a display opens a prompt that
  * may wait for a person forever, and the app must fall back to the recovery key instead. */
 #include "config.h"
 
@@ -59,6 +59,10 @@ set_unavailable (GError      **error,
                          _("No keyring is available on this computer."));
 }
 
+/* A search that unlocks: a plain lookup returns nothing from a locked collection, which
+ * would look like a missing key. */
+#define LOOKUP_FLAGS (SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS)
+
 static GHashTable *
 attributes_new (const char       *database_path,
                 const SeancesKey *key)
@@ -99,30 +103,13 @@ compare_newest_first (SecretItem *a,
   return ta < tb ? 1 : ta > tb ? -1 : 0;
 }
 
-/* Every key kept for @database_path, newest first. An item stays locked when the
- * keyring could not be unlocked (no prompt possible, or the person declined): that
- * is SEANCES_KEYRING_ERROR_LOCKED, never "no key". */
-GPtrArray *
-seances_keyring_lookup (const char    *database_path,
-                        GCancellable  *cancellable,
-                        GError       **error)
+/* The keys of the items a search found (and frees), newest first. */
+static GPtrArray *
+keys_from_items (GList   *items,
+                 GError **error)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) seances_key_free);
-  g_autoptr(GError) local_error = NULL;
   gboolean locked = FALSE;
-  GList *items;
-
-  g_return_val_if_fail (database_path != NULL, NULL);
-
-  /* A search that unlocks: a plain lookup returns nothing from a locked collection,
-   * which would look like a missing key. */
-  items = search (database_path, NULL, SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                  cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
 
   items = g_list_sort (items, (GCompareFunc) compare_newest_first);
   for (GList *l = items; l != NULL; l = l->next)
@@ -154,6 +141,37 @@ seances_keyring_lookup (const char    *database_path,
   return g_steal_pointer (&keys);
 }
 
+/* Every key kept for @database_path, newest first. An item stays locked when the
+ * keyring could not be unlocked (no prompt possible, or the person declined): that
+ * is SEANCES_KEYRING_ERROR_LOCKED, never "no key". */
+GPtrArray *
+seances_keyring_lookup (const char    *database_path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GList *items;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  items = search (database_path, NULL, LOOKUP_FLAGS, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return keys_from_items (items, error);
+}
+
+/* The secret as kept in the keyring: the key in hex, wiped when libsecret lets it go. */
+static SecretValue *
+key_value_new (const SeancesKey *key)
+{
+  return secret_value_new_full (seances_key_to_hex (key), -1, "text/plain",
+                                (GDestroyNotify) seances_secure_free);
+}
+
 /* Adds @key for @database_path. Each key has its own item: no other key is ever
  * replaced, so a key that opens a database is never lost by storing another one. */
 gboolean
@@ -165,14 +183,12 @@ seances_keyring_store (const char        *database_path,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
-  char *hex;
   gboolean stored;
 
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (key != NULL && !seances_key_is_passphrase (key), FALSE);
 
-  hex = seances_key_to_hex (key);
-  value = secret_value_new_full (hex, -1, "text/plain", (GDestroyNotify) seances_secure_free);
+  value = key_value_new (key);
   attributes = attributes_new (database_path, key);
   stored = secret_service_store_sync (NULL, get_schema (), attributes, SECRET_COLLECTION_DEFAULT,
                                       /* Translators: the label of the item in the keyring */
@@ -234,7 +250,6 @@ seances_keyring_clear (const char    *database_path,
 typedef struct
 {
   char         *path;
-  SeancesKey   *key;
   GCancellable *limit;    /* cancelled by the caller's cancellable or by the time limit */
   gulong        chained;
   GCancellable *caller;
@@ -247,7 +262,6 @@ call_free (Call *call)
     g_cancellable_disconnect (call->caller, call->chained);
   g_clear_object (&call->caller);
   g_clear_object (&call->limit);
-  g_clear_pointer (&call->key, seances_key_free);
   g_free (call->path);
   g_free (call);
 }
@@ -267,15 +281,23 @@ time_limit_reached_cb (gpointer data)
 }
 
 static void
-lookup_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+searched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  Call *call = task_data;
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) local_error = NULL;
   GError *error = NULL;
-  GPtrArray *keys = seances_keyring_lookup (call->path, call->limit, &error);
+  GList *items = secret_service_search_finish (NULL, result, &local_error);
+  GPtrArray *keys;
 
+  if (local_error != NULL)
+    {
+      set_unavailable (&error, local_error);
+      g_task_return_error (task, error);
+      return;
+    }
+  keys = keys_from_items (items, &error);
   if (keys == NULL)
     g_task_return_error (task, error);
   else
@@ -283,18 +305,21 @@ lookup_thread (GTask        *task,
 }
 
 static void
-store_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  Call *call = task_data;
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) local_error = NULL;
   GError *error = NULL;
 
-  if (seances_keyring_store (call->path, call->key, call->limit, &error))
+  if (secret_service_store_finish (NULL, result, &local_error))
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, error);
+    {
+      set_unavailable (&error, local_error);
+      g_task_return_error (task, error);
+    }
 }
 
 static void
@@ -304,22 +329,22 @@ timer_free (GSource *timer)
   g_source_unref (timer);
 }
 
-static void
-run_call (const char            *path,
-          const SeancesKey      *key,
-          guint                  seconds,
-          GTaskThreadFunc        func,
-          gpointer               source_tag,
-          GCancellable          *cancellable,
-          GAsyncReadyCallback    callback,
-          gpointer               user_data)
+/* A task whose libsecret call is cancelled by the caller's cancellable or after
+ * @seconds, whichever comes first: libsecret's own async calls, on the caller's main
+ * context, no thread. */
+static GTask *
+limited_task_new (const char            *path,
+                  guint                  seconds,
+                  gpointer               source_tag,
+                  GCancellable          *cancellable,
+                  GAsyncReadyCallback    callback,
+                  gpointer               user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GSource) timer = NULL;
   Call *call = g_new0 (Call, 1);
 
   call->path = g_strdup (path);
-  call->key = key != NULL ? seances_key_copy (key) : NULL;
   call->limit = g_cancellable_new ();
   if (cancellable != NULL)
     {
@@ -337,7 +362,7 @@ run_call (const char            *path,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-  g_task_run_in_thread (task, func);
+  return g_steal_pointer (&task);
 }
 
 void
@@ -346,9 +371,17 @@ seances_keyring_lookup_async (const char          *database_path,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  GTask *task;
+  Call *call;
+  g_autoptr(GHashTable) attributes = NULL;
+
   g_return_if_fail (database_path != NULL);
-  run_call (database_path, NULL, LOOKUP_TIMEOUT_S, lookup_thread, seances_keyring_lookup_async,
-            cancellable, callback, user_data);
+
+  task = limited_task_new (database_path, LOOKUP_TIMEOUT_S, seances_keyring_lookup_async,
+                           cancellable, callback, user_data);
+  call = g_task_get_task_data (task);
+  attributes = attributes_new (database_path, NULL);
+  secret_service_search (NULL, get_schema (), attributes, LOOKUP_FLAGS, call->limit, searched_cb, task);
 }
 
 GPtrArray *
@@ -366,10 +399,22 @@ seances_keyring_store_async (const char          *database_path,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  GTask *task;
+  Call *call;
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(SecretValue) value = NULL;
+
   g_return_if_fail (database_path != NULL);
-  g_return_if_fail (key != NULL);
-  run_call (database_path, key, STORE_TIMEOUT_S, store_thread, seances_keyring_store_async,
-            cancellable, callback, user_data);
+  g_return_if_fail (key != NULL && !seances_key_is_passphrase (key));
+
+  task = limited_task_new (database_path, STORE_TIMEOUT_S, seances_keyring_store_async,
+                           cancellable, callback, user_data);
+  call = g_task_get_task_data (task);
+  attributes = attributes_new (database_path, key);
+  value = key_value_new (key);
+  secret_service_store (NULL, get_schema (), attributes, SECRET_COLLECTION_DEFAULT,
+                        /* Translators: the label of the item in the keyring */
+                        _("Séances database key"), value, call->limit, stored_cb, task);
 }
 
 gboolean
