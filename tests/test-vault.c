@@ -646,8 +646,9 @@ test_keyring_unreadable_folder (void)
   const char *demo[] = { "setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
                          SEANCES_BIN, "--generate-demo=3", NULL };
   Outcome outcome = { 0 };
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
 
-  if (!g_find_program_in_path ("setpriv"))
+  if (setpriv == NULL)
     {
       g_test_skip ("setpriv (util-linux) is needed to drop the capabilities of root");
       return;
