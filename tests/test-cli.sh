@@ -51,6 +51,10 @@ run() {  # run NAME ARGS...: stdout, stderr and status in $work/NAME.{out,err,st
   shift
   "$@" >"$work/$name.out" 2>"$work/$name.err"
   echo $? >"$work/$name.status"
+  # In the sanitizer build, a report fails the test even where the status is not checked.
+  if grep -qE '^==[0-9]+==ERROR: |runtime error: ' "$work/$name.err"; then
+    { echo "$name:"; cat "$work/$name.err"; } >>"$work/sanitizer"
+  fi
 }
 
 status_is() { [ "$(cat "$work/$1.status")" = "$2" ]; }
@@ -391,10 +395,12 @@ check "the practice is the one backed up" same_as_before new-computer
 check "its key is in the keyring" keyring_has "$hex"
 
 check "every message is in the French catalogue" empty untranslated
+check "no sanitizer report" empty sanitizer
 
 echo "1..$n"
 if [ "$failures" -gt 0 ]; then
   [ -s "$work/untranslated" ] && sed 's/^/# not translated: /' "$work/untranslated"
+  [ -s "$work/sanitizer" ] && sed 's/^/# sanitizer: /' "$work/sanitizer"
   for f in "$work"/*.err; do
     [ -s "$f" ] && { echo "# $(basename "$f"):"; sed 's/^/#   /' "$f"; }
   done

@@ -579,6 +579,7 @@ test_refused_other_users (Fixture       *fixture,
   g_autofree char *outside = NULL;
   g_autofree char *target = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *setpriv = NULL;
 
   if (g_test_subprocess ())
     {
@@ -596,7 +597,8 @@ test_refused_other_users (Fixture       *fixture,
       g_test_skip ("Giving a file to another user needs root");
       return;
     }
-  if (g_find_program_in_path ("setpriv") == NULL)
+  setpriv = g_find_program_in_path ("setpriv");
+  if (setpriv == NULL)
     {
       g_test_skip ("setpriv is needed to drop root's powers over permissions");
       return;

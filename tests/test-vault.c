@@ -652,13 +652,15 @@ test_keyring_unreadable_folder (void)
   g_autoptr(SeancesVault) vault = seances_vault_new (path);
   g_autofree char *output = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   const char *argv[] = { "setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
                          SEANCES_BIN, "--check", NULL };
   const char *demo[] = { "setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner",
                          SEANCES_BIN, "--generate-demo=3", NULL };
   Outcome outcome = { 0 };
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
 
-  if (!g_find_program_in_path ("setpriv"))
+  if (setpriv == NULL)
     {
       g_test_skip ("setpriv (util-linux) is needed to drop the capabilities of root");
       return;
@@ -676,7 +678,8 @@ test_keyring_unreadable_folder (void)
   g_assert_cmpint (run_in (NULL, demo, &output), ==, 1);
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
 
-  g_assert_cmpstr (keyring_picture (path), ==, before);
+  after = keyring_picture (path);
+  g_assert_cmpstr (after, ==, before);
   open_vault (vault, &outcome);
   g_assert_cmpint (outcome.status, ==, SEANCES_VAULT_OPEN);
   outcome_clear (&outcome);
