@@ -727,11 +727,26 @@ test_no_keyring_passphrase (void)
   outcome_clear (&outcome);
 }
 
+/* libsecret 0.20 caches one default SecretService and watches its bus name; when two
+ * instances are made close together (a slow run, no Secret Service on the bus) the
+ * watch of the one not cached warns as it goes. That is libsecret's bookkeeping, not a
+ * failure of ours: every answer the tests check is still asserted. */
+static gboolean
+fatal_cb (const char     *domain,
+          GLogLevelFlags  level,
+          const char     *message,
+          gpointer        data)
+{
+  return !(g_strcmp0 (domain, "libsecret") == 0 &&
+           g_str_has_prefix (message, "Global default SecretService instance out of sync"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_log_set_fatal_handler (fatal_cb, NULL);
   seances_test_init_french ();
 
   if (g_strcmp0 (g_getenv ("SEANCES_TEST_KEYRING"), "1") == 0)
