@@ -6,7 +6,10 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "agenda/seances-agenda-view.h"
+#include "agenda/seances-appointment-editor.h"
 #include "agenda/seances-week-grid.h"
 #include "seances-test.h"
 #include "seances-time.h"
@@ -18,6 +21,7 @@ typedef struct
   SeancesContext *context;
   GtkWindow      *window;
   GtkWidget      *view;
+  gint64          client_id;
 } Fixture;
 
 static gint64
@@ -78,6 +82,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
                          "email", "helene.martin@exemple.fr", "channel", "email", NULL);
   g_assert_true (seances_client_store_add (seances_context_get_clients (fixture->context), client, &error));
   g_assert_no_error (error);
+  fixture->client_id = seances_client_get_id (client);
 
   book (fixture, seances_client_get_id (client), paris (2026, 11, 24, 14, 0), "scheduled");
   book (fixture, seances_client_get_id (client), paris (2026, 11, 23, 9, 30), "no_show");
@@ -226,6 +231,57 @@ test_click_free_slot (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (slot.minute, ==, 30);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static SeancesAppointmentEditor *
+open_booking (Fixture *fixture, int day, int hour, int minute)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
+                                                       fixture->client_id);
+  SeancesAppointmentEditor *editor = seances_appointment_editor_new_booking (fixture->context);
+
+  seances_appointment_editor_set_client (editor, client);
+  seances_appointment_editor_set_start (editor, 2026, 11, day, hour, minute);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
+  gtk_window_present (GTK_WINDOW (editor));
+  settle ();
+  return editor;
+}
+
+/* « Réserver quand même »: the session is booked, the editor and the question go away
+ * (under G_DEBUG=fatal-criticals a warning on the way aborts the test). */
+static void
+test_book_anyway (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor = open_booking (fixture, 24, 14, 30);
+  AdwMessageDialog *dialog;
+  g_autofree char *shown = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (dialog, "book");
+  settle ();
+  g_assert_null (find_message_dialog ());
+  shown = blocks_shown (fixture);
+  g_assert_nonnull (strstr (shown, "14" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -238,6 +294,7 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/next-week-and-back", Fixture, NULL, fixture_set_up, test_next_week_and_back, fixture_tear_down);
   g_test_add ("/week-view/block-geometry", Fixture, NULL, fixture_set_up, test_block_geometry, fixture_tear_down);
   g_test_add ("/week-view/click-free-slot", Fixture, NULL, fixture_set_up, test_click_free_slot, fixture_tear_down);
+  g_test_add ("/week-view/book-anyway", Fixture, NULL, fixture_set_up, test_book_anyway, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -161,13 +161,25 @@ match_activated_cb (SeancesAppointmentEditor *self,
 
 static gboolean save (SeancesAppointmentEditor *self, gboolean allow_conflict);
 
+static gboolean
+book_anyway_cb (gpointer data)
+{
+  SeancesAppointmentEditor *self = data;
+
+  if (self->context != NULL)
+    save (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Booking closes this window, so it waits until the dialog is gone: a dialog still
+ * answering when its parent goes away outlives it, and detaches from a freed window. */
 static void
 conflict_response_cb (AdwMessageDialog         *dialog,
                       const char               *response,
                       SeancesAppointmentEditor *self)
 {
   if (g_strcmp0 (response, "book") == 0)
-    save (self, TRUE);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, book_anyway_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -187,6 +199,21 @@ ask_about_conflict (SeancesAppointmentEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The time in @text, as people type it or as the field shows it: the French « 14 h 30 »
+ * the field is filled with holds no-break spaces, which the parser does not skip. */
+static gboolean
+read_clock (const char *text,
+            int        *hour,
+            int        *minute)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\u00a0", -1);
+  g_autofree char *joined = g_strjoinv (" ", parts);
+  g_auto(GStrv) narrow = g_strsplit (joined, "\u202f", -1);
+  g_autofree char *plain = g_strjoinv (" ", narrow);
+
+  return seances_parse_clock (plain, hour, minute);
+}
+
 /* The start typed, as UTC seconds; FALSE with the reason shown. */
 static gboolean
 read_start (SeancesAppointmentEditor *self,
@@ -196,7 +223,7 @@ read_start (SeancesAppointmentEditor *self,
   g_autoptr(GError) error = NULL;
   int hour, minute;
 
-  if (!seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+  if (!read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
     {
       show_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
       return FALSE;
