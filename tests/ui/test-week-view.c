@@ -53,7 +53,7 @@ book (Fixture *fixture, gint64 client_id, gint64 start, const char *status)
 
   seances_appointment_set_status (draft, status);
   g_assert_true (seances_appointment_store_create (seances_context_get_appointments (fixture->context),
-                                                   draft, FALSE, &error));
+                                                   draft, TRUE, &error));
   g_assert_no_error (error);
 }
 
@@ -275,11 +275,47 @@ test_book_anyway (Fixture *fixture, gconstpointer data)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
 
+  /* The question says whose session is already there. */
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Cette séance chevauche celle de 14" NBSP "h" NBSP "00 avec Hélène Martin.");
+
   adw_message_dialog_response (dialog, "book");
   settle ();
   g_assert_null (find_message_dialog ());
   shown = blocks_shown (fixture);
   g_assert_nonnull (strstr (shown, "14" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre"));
+}
+
+static GtkWidget *
+block_at (Fixture *fixture, const char *prefix)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && gtk_widget_get_visible (child) &&
+        g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), prefix))
+      return child;
+  return NULL;
+}
+
+/* Two sessions booked over each other stand side by side in their day, each half as wide. */
+static void
+test_overlap_side_by_side (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  double column = (gtk_widget_get_width (grid) - 56) / 7.0;
+  graphene_rect_t first, second;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 14, 30), "scheduled");
+  settle ();
+  g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "00"), grid, &first));
+  g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "30"), grid, &second));
+
+  g_assert_cmpfloat_with_epsilon (first.origin.x, 56 + column + 2, 2);
+  g_assert_cmpfloat_with_epsilon (first.size.width, column / 2 - 4, 2);
+  g_assert_cmpfloat_with_epsilon (second.origin.x, 56 + column + column / 2 + 2, 2);
+  g_assert_cmpfloat_with_epsilon (second.size.width, column / 2 - 4, 2);
+  g_assert_cmpfloat (first.origin.x + first.size.width, <=, second.origin.x);
 }
 
 int
@@ -295,6 +331,7 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/block-geometry", Fixture, NULL, fixture_set_up, test_block_geometry, fixture_tear_down);
   g_test_add ("/week-view/click-free-slot", Fixture, NULL, fixture_set_up, test_click_free_slot, fixture_tear_down);
   g_test_add ("/week-view/book-anyway", Fixture, NULL, fixture_set_up, test_book_anyway, fixture_tear_down);
+  g_test_add ("/week-view/overlap-side-by-side", Fixture, NULL, fixture_set_up, test_overlap_side_by_side, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -182,6 +182,46 @@ conflict_response_cb (AdwMessageDialog         *dialog,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, book_anyway_cb, g_object_ref (self), g_object_unref);
 }
 
+/* The store never names people in its errors (they reach the log); the person at the
+ * desk may see whose session is in the way. A series keeps the store's message: it
+ * names the day of the conflict, weeks away maybe. */
+static char *
+describe_conflict (SeancesAppointmentEditor *self,
+                   gint64                    start,
+                   gint64                    end,
+                   const char               *message)
+{
+  SeancesAppointmentStore *store = seances_context_get_appointments (self->context);
+  g_autoptr(GPtrArray) overlapping = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesAppointment *other;
+  SeancesClient *client;
+  g_autofree char *hour = NULL;
+
+  if (self->moving == NULL && adw_combo_row_get_selected (self->repeat_row) > 0)
+    return g_strdup (message);
+  overlapping = seances_appointment_store_find_conflicts (store, start, end, 0,
+                                                          self->moving != NULL ? seances_appointment_get_id (self->moving) : 0,
+                                                          &error);
+  if (overlapping == NULL)
+    {
+      g_debug ("Listing the sessions in the way failed: %s", error->message);
+      return g_strdup (message);
+    }
+  if (overlapping->len == 0)
+    return g_strdup (message);
+
+  other = g_ptr_array_index (overlapping, 0);
+  client = seances_client_store_lookup (seances_context_get_clients (self->context),
+                                        seances_appointment_get_client_id (other));
+  if (client == NULL)
+    return g_strdup (message);
+  hour = seances_time_format_hour (seances_context_get_time_zone (self->context), seances_appointment_get_start (other));
+  /* Translators: %s is a time, as in « 14 h 00 », then the person that session is for */
+  return g_strdup_printf (_("This session overlaps the one at %s with %s."),
+                          hour, seances_client_get_display_name (client));
+}
+
 static void
 ask_about_conflict (SeancesAppointmentEditor *self,
                     const char               *message)
@@ -292,7 +332,9 @@ save (SeancesAppointmentEditor *self,
 
   if (g_error_matches (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT))
     {
-      ask_about_conflict (self, error->message);
+      g_autofree char *message = describe_conflict (self, start, end, error->message);
+
+      ask_about_conflict (self, message);
       return FALSE;
     }
   if (!done)
