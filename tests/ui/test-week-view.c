@@ -318,6 +318,24 @@ test_overlap_side_by_side (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (first.origin.x + first.size.width, <=, second.origin.x);
 }
 
+/* A session over looks over (faded by the style), and still says what became of it;
+ * the one in progress and the ones to come do not fade. */
+static void
+test_past_sessions_faded (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *past, *now;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 23, 11, 0), "honoured");
+  settle ();
+  past = block_at (fixture, "11" NBSP "h" NBSP "00");
+  now = block_at (fixture, "14" NBSP "h" NBSP "00");
+
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (past), "description"), ==,
+                   "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre");
+  g_assert_true (gtk_widget_has_css_class (past, "appointment-past"));
+  g_assert_false (gtk_widget_has_css_class (now, "appointment-past"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -332,6 +350,7 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/click-free-slot", Fixture, NULL, fixture_set_up, test_click_free_slot, fixture_tear_down);
   g_test_add ("/week-view/book-anyway", Fixture, NULL, fixture_set_up, test_book_anyway, fixture_tear_down);
   g_test_add ("/week-view/overlap-side-by-side", Fixture, NULL, fixture_set_up, test_overlap_side_by_side, fixture_tear_down);
+  g_test_add ("/week-view/past-sessions-faded", Fixture, NULL, fixture_set_up, test_past_sessions_faded, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -248,6 +248,12 @@ make_block (SeancesAgendaView  *self,
   else
     gtk_widget_remove_css_class (button, "appointment-off");
 
+  /* A session over is history: faded, so that what is still to come stands out. */
+  if (seances_appointment_get_end (appointment) <= seances_context_get_now (self->context))
+    gtk_widget_add_css_class (button, "appointment-past");
+  else
+    gtk_widget_remove_css_class (button, "appointment-past");
+
   day = seances_time_format_day (tz, seances_appointment_get_start (appointment));
   /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue, mardi 24 novembre » */
   accessible = g_strdup_printf (_("%s, %s, %s, %s"), hour, name, seances_appointment_status_label (status), day);
