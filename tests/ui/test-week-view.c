@@ -101,6 +101,20 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The windows a test opened (an editor, a question) go with it. */
+  while (g_list_model_get_n_items (toplevels) > 1)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      if (window == fixture->window)
+        {
+          g_clear_object (&window);
+          window = g_list_model_get_item (toplevels, 1);
+        }
+      gtk_window_destroy (window);
+    }
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->context);
 }
@@ -336,6 +350,40 @@ test_past_sessions_faded (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (now, "appointment-past"));
 }
 
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SEANCES_IS_APPOINTMENT_EDITOR (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+typedef struct { int move; const char *date; } NewSessionCase;
+
+/* « Nouvelle séance » (Ctrl+N) proposes a day of the week shown: today in this week,
+ * the same weekday in another. */
+static void
+test_new_session_in_shown_week (Fixture *fixture, gconstpointer data)
+{
+  const NewSessionCase *row = data;
+  GtkWidget *editor;
+
+  seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
+  seances_agenda_view_new_session (SEANCES_AGENDA_VIEW (fixture->view), NULL);
+  settle ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_widget (editor, GTK_TYPE_MENU_BUTTON))), ==, row->date);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -351,6 +399,20 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/book-anyway", Fixture, NULL, fixture_set_up, test_book_anyway, fixture_tear_down);
   g_test_add ("/week-view/overlap-side-by-side", Fixture, NULL, fixture_set_up, test_overlap_side_by_side, fixture_tear_down);
   g_test_add ("/week-view/past-sessions-faded", Fixture, NULL, fixture_set_up, test_past_sessions_faded, fixture_tear_down);
+  {
+    static const NewSessionCase cases[] = {
+      { 0, "mardi 24 novembre 2026" },
+      { 1, "mardi 1 décembre 2026" },
+      { -2, "mardi 10 novembre 2026" },
+    };
+    static const char *names[] = { "this-week", "next-week", "two-weeks-ago" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/new-session/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_new_session_in_shown_week, fixture_tear_down);
+      }
+  }
 
   return g_test_run ();
 }

@@ -694,6 +694,32 @@ seances_agenda_view_show_today (SeancesAgendaView *self)
   set_day (self, now);
 }
 
+/* Booking while another week is shown is booking in that week: the same weekday as
+ * today there (or the day shown), at the hour the editor proposes for today. */
+static void
+propose_shown_days (SeancesAgendaView        *self,
+                    SeancesAppointmentEditor *editor)
+{
+  GTimeZone *tz = seances_context_get_time_zone (self->context);
+  g_autoptr(GDateTime) now = seances_time_to_local (tz, seances_context_get_now (self->context));
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  gint64 offset;
+
+  if (self->day == NULL)
+    return;
+  first = first_shown_day (self);
+  offset = day_number (now) - day_number (first);
+  if (offset >= 0 && offset < (is_week (self) ? 7 : 1))
+    return;
+
+  day = is_week (self) ? g_date_time_add_days (first, g_date_time_get_day_of_week (now) - 1)
+                       : g_date_time_ref (first);
+  seances_appointment_editor_set_start (editor, g_date_time_get_year (day), g_date_time_get_month (day),
+                                        g_date_time_get_day_of_month (day),
+                                        MIN (g_date_time_get_hour (now) + 1, 23), 0);
+}
+
 /* Opens the booking dialog, for @client when given (from a client's file). */
 void
 seances_agenda_view_new_session (SeancesAgendaView *self,
@@ -706,7 +732,10 @@ seances_agenda_view_new_session (SeancesAgendaView *self,
     return;
 
   editor = seances_appointment_editor_new_booking (self->context);
+  /* From a client's page the week shown is out of sight: today stays the guess. */
   if (client != NULL)
     seances_appointment_editor_set_client (editor, client);
+  else
+    propose_shown_days (self, editor);
   present_editor (self, editor);
 }
