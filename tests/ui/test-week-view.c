@@ -384,6 +384,75 @@ test_new_session_in_shown_week (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The visible error label right under @row in its group (after its list of rows):
+ * NULL when there is none. */
+static const char *
+error_under (GtkWidget *row)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+  for (GtkWidget *w = row; w != NULL && w != group; w = gtk_widget_get_parent (w))
+    for (GtkWidget *sibling = gtk_widget_get_next_sibling (w); sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
+      if (GTK_IS_LABEL (sibling) && gtk_widget_get_visible (sibling) && gtk_widget_has_css_class (sibling, "error"))
+        return gtk_label_get_text (GTK_LABEL (sibling));
+  return NULL;
+}
+
+typedef struct { const char *typed; const char *shown; } TimeCase;
+
+/* A time once read shows as the app writes it, when the field is left. */
+static void
+test_time_read_back (Fixture *fixture, gconstpointer data)
+{
+  const TimeCase *row = data;
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *time = find_row (GTK_WIDGET (editor), "Heure de début");
+
+  gtk_widget_grab_focus (time);
+  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (time), row->typed);
+  gtk_widget_grab_focus (find_row (GTK_WIDGET (editor), "Durée"));
+  settle ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, row->shown);
+  g_assert_null (error_under (time));
+}
+
+/* A time that cannot be read says so at its field, until it is fixed. */
+static void
+test_time_error_at_field (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *time = find_row (GTK_WIDGET (editor), "Heure de début");
+
+  gtk_editable_set_text (GTK_EDITABLE (time), "25h");
+  g_signal_emit_by_name (time, "entry-activated");
+  settle ();
+  g_assert_cmpstr (error_under (time), ==,
+                   "Saisissez l’heure de début en heures et minutes, par exemple 14" NBSP "h" NBSP "30.");
+  g_assert_true (gtk_widget_has_css_class (time, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  gtk_editable_set_text (GTK_EDITABLE (time), "15h");
+  settle ();
+  g_assert_null (error_under (time));
+  g_assert_false (gtk_widget_has_css_class (time, "error"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -413,6 +482,22 @@ main (int argc, char *argv[])
         g_test_add (path, Fixture, &cases[i], fixture_set_up, test_new_session_in_shown_week, fixture_tear_down);
       }
   }
+  {
+    static const TimeCase cases[] = {
+      { "10h00", "10" NBSP "h" NBSP "00" },
+      { "10:30", "10" NBSP "h" NBSP "30" },
+      { "9.15", "9" NBSP "h" NBSP "15" },
+      { "17", "17" NBSP "h" NBSP "00" },
+    };
+    static const char *names[] = { "10h00", "10:30", "9.15", "17" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/time-read-back/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_time_read_back, fixture_tear_down);
+      }
+  }
+  g_test_add ("/week-view/time-error-at-field", Fixture, NULL, fixture_set_up, test_time_error_at_field, fixture_tear_down);
 
   return g_test_run ();
 }

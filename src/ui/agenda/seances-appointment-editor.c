@@ -24,6 +24,7 @@ struct _SeancesAppointmentEditor
   GtkPopover           *date_popover;
   GtkCalendar          *calendar;
   AdwEntryRow          *time_row;
+  GtkLabel             *time_error_label;
   GtkSpinButton        *duration_spin;
   AdwComboRow          *place_row;
   GtkSpinButton        *fee_spin;
@@ -254,6 +255,72 @@ read_clock (const char *text,
   return seances_parse_clock (plain, hour, minute);
 }
 
+static void
+show_time_error (SeancesAppointmentEditor *self,
+                 const char               *message)
+{
+  gtk_label_set_text (self->time_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "error");
+}
+
+static void
+show_clock (SeancesAppointmentEditor *self,
+            int                       hour,
+            int                       minute)
+{
+  /* Translators: a time of day in a field, e.g. « 14 h 30 » */
+  g_autofree char *clock = g_strdup_printf (_("%d h %02d"), hour, minute);
+
+  if (g_strcmp0 (clock, gtk_editable_get_text (GTK_EDITABLE (self->time_row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->time_row), clock);
+}
+
+/* Once read, a time shows as the app writes it (« 10h00 » becomes « 10 h 00 »), so
+ * the person sees it was understood; one that cannot be read says so at its field. */
+static gboolean
+check_time (SeancesAppointmentEditor *self)
+{
+  int hour, minute;
+
+  if (!read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    {
+      show_time_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
+      return FALSE;
+    }
+  show_clock (self, hour, minute);
+  show_time_error (self, NULL);
+  return TRUE;
+}
+
+static void
+time_left_cb (SeancesAppointmentEditor *self)
+{
+  check_time (self);
+}
+
+static void
+time_activated_cb (SeancesAppointmentEditor *self)
+{
+  if (check_time (self))
+    save (self, FALSE);
+}
+
+/* The error goes as soon as the time typed can be read, without waiting for the
+ * field to be left. */
+static void
+time_changed_cb (SeancesAppointmentEditor *self)
+{
+  int hour, minute;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->time_error_label)) &&
+      read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    show_time_error (self, NULL);
+}
+
 /* The start typed, as UTC seconds; FALSE with the reason shown. */
 static gboolean
 read_start (SeancesAppointmentEditor *self,
@@ -263,11 +330,9 @@ read_start (SeancesAppointmentEditor *self,
   g_autoptr(GError) error = NULL;
   int hour, minute;
 
-  if (!read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
-    {
-      show_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
-      return FALSE;
-    }
+  if (!check_time (self) ||
+      !read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    return FALSE;
   if (!seances_time_from_local (seances_context_get_time_zone (self->context),
                                 g_date_time_get_year (date), g_date_time_get_month (date),
                                 g_date_time_get_day_of_month (date), hour, minute, start, &error))
@@ -393,6 +458,7 @@ seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, date_popover);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_error_label);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, place_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, fee_spin);
@@ -407,6 +473,9 @@ seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, until_calendar);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_left_cb);
   gtk_widget_class_bind_template_callback (widget_class, client_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
@@ -542,14 +611,11 @@ seances_appointment_editor_set_start (SeancesAppointmentEditor *self,
                                       int                       minute)
 {
   g_autoptr(GDateTime) date = NULL;
-  g_autofree char *clock = NULL;
 
   g_return_if_fail (SEANCES_IS_APPOINTMENT_EDITOR (self));
 
   date = g_date_time_new_local (year, month, day, 12, 0, 0);
   gtk_calendar_select_day (self->calendar, date);
   update_date_label (self->date_button, self->calendar);
-  /* Translators: a time of day in a field, e.g. « 14 h 30 » */
-  clock = g_strdup_printf (_("%d h %02d"), hour, minute);
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), clock);
+  show_clock (self, hour, minute);
 }
