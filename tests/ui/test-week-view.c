@@ -453,6 +453,34 @@ test_time_error_at_field (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (time, "error"));
 }
 
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* « Fin de la série » shows its choice whole, in the editor's default size. */
+static void
+test_series_end_whole (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *label;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Répétition")), 1);
+  settle ();
+  label = find_label (find_row (GTK_WIDGET (editor), "Fin de la série"), "Après un nombre de séances");
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -498,6 +526,7 @@ main (int argc, char *argv[])
       }
   }
   g_test_add ("/week-view/time-error-at-field", Fixture, NULL, fixture_set_up, test_time_error_at_field, fixture_tear_down);
+  g_test_add ("/week-view/series-end-whole", Fixture, NULL, fixture_set_up, test_series_end_whole, fixture_tear_down);
 
   return g_test_run ();
 }
