@@ -481,6 +481,42 @@ test_series_end_whole (Fixture *fixture, gconstpointer data)
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
 }
 
+/* The section's shortcuts (the window's search page holds copies of them). */
+static void
+collect_shortcuts (GtkWidget *root, GString *out, gboolean in_section)
+{
+  in_section = in_section || GTK_IS_SHORTCUTS_SECTION (root);
+  if (in_section && GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (root, "title", &title, "accelerator", &accelerator, NULL);
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " | " : "", title, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, out, in_section);
+}
+
+/* The shortcuts window lists every shortcut the main window answers, in French, and is
+ * named for screen readers. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/seances/Seances/gtk/help-overlay.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) listed = g_string_new (NULL);
+
+  collect_shortcuts (GTK_WIDGET (window), listed, FALSE);
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Raccourcis clavier");
+  g_assert_cmpstr (listed->str, ==,
+                   "Afficher les raccourcis=<Control>question | Préférences=<Control>comma | Quitter=<Control>q | "
+                   "Afficher l’agenda=<Alt>1 | Afficher les fiches=<Alt>2 | Rechercher une fiche=<Control>f | "
+                   "Nouvelle séance=<Control>n | Aller à aujourd’hui=<Control>t | "
+                   "Semaine ou jour précédent=<Alt>Left | Semaine ou jour suivant=<Alt>Right");
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -527,6 +563,7 @@ main (int argc, char *argv[])
   }
   g_test_add ("/week-view/time-error-at-field", Fixture, NULL, fixture_set_up, test_time_error_at_field, fixture_tear_down);
   g_test_add ("/week-view/series-end-whole", Fixture, NULL, fixture_set_up, test_series_end_whole, fixture_tear_down);
+  g_test_add_func ("/shortcuts-window/lists-every-shortcut", test_shortcuts_window);
 
   return g_test_run ();
 }
