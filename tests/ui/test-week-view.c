@@ -564,6 +564,48 @@ test_clients_empty_one_panel (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, NULL);
 }
 
+static void
+book_minutes (Fixture *fixture, gint64 start, int minutes)
+{
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, start, start + minutes * 60, "office", 6000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seances_appointment_store_create (seances_context_get_appointments (fixture->context),
+                                                   draft, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+/* Whether @block shows whole in the agenda's scrolled window. */
+static gboolean
+in_view (Fixture *fixture, GtkWidget *block)
+{
+  GtkWidget *scroller = find_widget (fixture->view, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (block, scroller, &bounds));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+typedef struct { int move; const char *first; const char *last; } ScrollCase;
+
+/* In a short window, the week opens where its sessions are: today's (14 h 00 and
+ * 17 h 25 on Tuesday), or the week's when today is not in it. */
+static void
+test_scrolls_to_sessions (Fixture *fixture, gconstpointer data)
+{
+  const ScrollCase *row = data;
+
+  book_minutes (fixture, paris (2026, 11, 24, 17, 25), 50);
+  book_minutes (fixture, paris (2026, 12, 3, 18, 0), 50);
+  gtk_window_set_default_size (fixture->window, 1000, 420);
+  settle ();
+  seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
+  settle ();
+
+  g_assert_true (in_view (fixture, block_at (fixture, row->first)));
+  g_assert_true (in_view (fixture, block_at (fixture, row->last)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -613,6 +655,19 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/series-end-whole", Fixture, NULL, fixture_set_up, test_series_end_whole, fixture_tear_down);
   g_test_add_func ("/shortcuts-window/lists-every-shortcut", test_shortcuts_window);
   g_test_add ("/clients-view/empty-one-panel", Fixture, NULL, fixture_set_up, test_clients_empty_one_panel, fixture_tear_down);
+  {
+    static const ScrollCase cases[] = {
+      { 0, "14" NBSP "h" NBSP "00", "17" NBSP "h" NBSP "25" },
+      { 1, "14" NBSP "h" NBSP "00", "18" NBSP "h" NBSP "00" },
+    };
+    static const char *names[] = { "today", "next-week" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/scrolls-to-sessions/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_scrolls_to_sessions, fixture_tear_down);
+      }
+  }
 
   return g_test_run ();
 }

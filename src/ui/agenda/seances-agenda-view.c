@@ -34,7 +34,9 @@ struct _SeancesAgendaView
   GPtrArray       *shown;      /* the sessions on screen */
   GPtrArray       *pool;       /* block buttons, reused */
   GtkWidget       *day_labels[7];
-  gboolean         scrolled;   /* scrolled to the working hours once */
+  double           focus_start; /* the hours to bring into view: today's sessions, or the */
+  double           focus_end;   /* week's; -1 when there is none */
+  gboolean         scroll_pending;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAgendaView, seances_agenda_view, ADW_TYPE_BIN)
@@ -338,6 +340,7 @@ refresh (SeancesAgendaView *self)
   const SeancesPractice *practice;
   GTimeZone *tz;
   int n_days, today_index = -1;
+  gboolean has_today = FALSE;  /* today's sessions are the ones to bring into view */
   double now_hour;
 
   if (self->context == NULL || self->day == NULL)
@@ -370,6 +373,7 @@ refresh (SeancesAgendaView *self)
       self->shown = g_ptr_array_new ();
     }
 
+  self->focus_start = self->focus_end = -1;
   seances_week_grid_clear_blocks (self->grid);
   if (practice != NULL)
     seances_week_grid_set_hours (self->grid, practice->opening_hour, practice->closing_hour);
@@ -395,10 +399,20 @@ refresh (SeancesAgendaView *self)
       end_hour = start_hour + g_date_time_difference (end, start) / (double) G_TIME_SPAN_HOUR;
       seances_week_grid_add_block (self->grid, make_block (self, n++, appointment),
                                    (int) offset, start_hour, MIN (end_hour, 24.0));
+      if (offset == today_index || !has_today)
+        {
+          if (offset == today_index && !has_today)
+            self->focus_start = self->focus_end = -1;
+          has_today = has_today || offset == today_index;
+          self->focus_start = self->focus_start < 0 ? start_hour : MIN (self->focus_start, start_hour);
+          self->focus_end = MAX (self->focus_end, MIN (end_hour, 24.0));
+        }
     }
 
   update_header (self, first, n_days, today_index);
 }
+
+static void scroll_to_sessions (SeancesAgendaView *self);
 
 static void
 set_day (SeancesAgendaView *self,
@@ -410,6 +424,8 @@ set_day (SeancesAgendaView *self,
   self->day = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
                                g_date_time_get_day_of_month (day), 0, 0, 0);
   refresh (self);
+  self->scroll_pending = TRUE;
+  scroll_to_sessions (self);
 }
 
 static void
@@ -546,15 +562,44 @@ practice_changed_cb (SeancesAgendaView *self)
   refresh (self);
 }
 
+/* A week shown opens on the working hours, moved just enough to show the sessions of
+ * the day (or of the week, when today is not in it), keeping the first one in sight.
+ * It waits for the grid's new height: the adjustment would clamp the value to the old. */
 static void
-scroll_to_working_hours (SeancesAgendaView *self)
+scroll_to_sessions (SeancesAgendaView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   const SeancesPractice *practice = seances_context_get_practice (self->context);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double margin = seances_week_grid_get_hour_top (self->grid, 1) - seances_week_grid_get_hour_top (self->grid, 0.5);
+  double target;
+  int height;
 
-  if (practice != NULL)
-    gtk_adjustment_set_value (adjustment,
-                              seances_week_grid_get_hour_top (self->grid, practice->opening_hour));
+  if (!self->scroll_pending || page <= 0)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->grid), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  if (gtk_adjustment_get_upper (adjustment) < height)
+    return;
+
+  target = practice != NULL ? seances_week_grid_get_hour_top (self->grid, practice->opening_hour) : 0;
+  if (self->focus_end >= 0)
+    {
+      double first = seances_week_grid_get_hour_top (self->grid, self->focus_start) - margin;
+      double last = seances_week_grid_get_hour_top (self->grid, self->focus_end) + margin;
+
+      if (last > target + page)
+        target = last - page;
+      if (first < target)
+        target = first;
+    }
+  self->scroll_pending = FALSE;
+  gtk_adjustment_set_value (adjustment, CLAMP (target, 0, MAX (height - page, 0)));
+}
+
+static void
+scroll_changed_cb (SeancesAgendaView *self)
+{
+  scroll_to_sessions (self);
 }
 
 /* Coming back from the people's files: a name may have changed there. Watching the
@@ -622,6 +667,9 @@ seances_agenda_view_init (SeancesAgendaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pool = g_ptr_array_new_with_free_func (g_object_unref);
+  self->focus_start = self->focus_end = -1;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (scroll_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (self->day_labels); i++)
     {
       self->day_labels[i] = gtk_label_new (NULL);
@@ -647,7 +695,6 @@ seances_agenda_view_set_context (SeancesAgendaView *self,
   g_signal_connect_object (context, "practice-changed",
                            G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
   seances_agenda_view_show_today (self);
-  scroll_to_working_hours (self);
 }
 
 void
