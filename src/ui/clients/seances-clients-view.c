@@ -350,6 +350,13 @@ seances_clients_view_init (SeancesClientsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The drop-down's own button is what screen readers meet: it needs the name too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      C_("clients filter", "Show"), -1);
+
   /* Typing anywhere in the list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_side);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new", FALSE);
