@@ -606,6 +606,81 @@ test_scrolls_to_sessions (Fixture *fixture, gconstpointer data)
   g_assert_true (in_view (fixture, block_at (fixture, row->last)));
 }
 
+static GtkWidget *
+find_day_label (GtkWidget *calendar, const char *day)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (calendar); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "day-number") &&
+          !gtk_widget_has_css_class (w, "other-month") && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), day) == 0)
+        return w;
+      if ((found = find_day_label (w, day)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The calendar's header holds the month's arrows, then the year's: the second button
+ * is « next month ». */
+static void
+next_month_arrow (GtkWidget *calendar)
+{
+  GtkWidget *header = gtk_widget_get_first_child (calendar);
+  int n = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (header); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && ++n == 2)
+      {
+        g_signal_emit_by_name (w, "clicked");
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* « Go to a date »: after the month arrows, clicking the same day number (24) in the
+ * new month closes the popover and shows that week, though GtkCalendar says nothing. */
+static void
+test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *button = find_widget (fixture->view, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkWidget *calendar = find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR);
+  g_autoptr(GListModel) controllers = NULL;
+  graphene_rect_t bounds;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  /* It opens on the day shown. */
+  {
+    g_autoptr(GDateTime) opened = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_autofree char *text = g_date_time_format (opened, "%F");
+
+    g_assert_cmpstr (text, ==, "2026-11-24");
+  }
+  /* What the « next month » arrow does: the same day number, one month on. */
+  next_month_arrow (calendar);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  g_assert_true (gtk_widget_compute_bounds (find_day_label (calendar, "24"), calendar, &bounds));
+  controllers = gtk_widget_observe_controllers (calendar);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1,
+                               (double) bounds.origin.x + bounds.size.width / 2,
+                               (double) bounds.origin.y + bounds.size.height / 2);
+    }
+  settle ();
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (range_label (fixture), ==, "21 – 27 décembre 2026");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -668,6 +743,7 @@ main (int argc, char *argv[])
         g_test_add (path, Fixture, &cases[i], fixture_set_up, test_scrolls_to_sessions, fixture_tear_down);
       }
   }
+  g_test_add ("/week-view/pick-same-day-other-month", Fixture, NULL, fixture_set_up, test_pick_same_day_other_month, fixture_tear_down);
 
   return g_test_run ();
 }

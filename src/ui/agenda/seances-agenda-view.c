@@ -423,6 +423,8 @@ set_day (SeancesAgendaView *self,
   g_clear_pointer (&self->day, g_date_time_unref);
   self->day = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
                                g_date_time_get_day_of_month (day), 0, 0, 0);
+  /* « Go to a date » opens on the day shown: the month arrows start from there. */
+  gtk_calendar_select_day (self->calendar, self->day);
   refresh (self);
   self->scroll_pending = TRUE;
   scroll_to_sessions (self);
@@ -466,7 +468,7 @@ day_selected_cb (SeancesAgendaView *self)
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
 
   gtk_popover_popdown (self->date_popover);
-  if (self->context != NULL)
+  if (self->context != NULL && (self->day == NULL || day_number (picked) != day_number (self->day)))
     set_day (self, picked);
 }
 
@@ -668,6 +670,7 @@ seances_agenda_view_init (SeancesAgendaView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->focus_start = self->focus_end = -1;
+  seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (scroll_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (self->day_labels); i++)

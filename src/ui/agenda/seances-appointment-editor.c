@@ -499,6 +499,8 @@ static void
 seances_appointment_editor_init (SeancesAppointmentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
+  seances_calendar_watch_picks (self->until_calendar, G_CALLBACK (until_selected_cb), self);
   repeat_changed_cb (self);
 }
 
@@ -532,6 +534,73 @@ editor_new (SeancesContext *context)
     update_date_label (self->until_button, self->until_calendar);
   }
   return self;
+}
+
+typedef struct
+{
+  GCallback  picked;
+  GObject   *owner;
+} CalendarWatch;
+
+static gboolean
+picked_idle_cb (gpointer data)
+{
+  CalendarWatch *watch = data;
+
+  ((void (*) (GObject *)) watch->picked) (watch->owner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+calendar_watch_free (gpointer data)
+{
+  CalendarWatch *watch = data;
+
+  g_object_unref (watch->owner);
+  g_free (watch);
+}
+
+static void
+calendar_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     CalendarWatch   *watch)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *target = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+  CalendarWatch *later;
+
+  if (target == NULL || !gtk_widget_has_css_class (target, "day-number"))
+    return;
+  /* After the calendar has taken the day: its own gesture comes after this one. */
+  later = g_new0 (CalendarWatch, 1);
+  later->picked = watch->picked;
+  later->owner = g_object_ref (watch->owner);
+  g_idle_add_full (G_PRIORITY_DEFAULT, picked_idle_cb, later, calendar_watch_free);
+}
+
+/* Calls @picked (@owner) when a day of @calendar is clicked, even the day already
+ * selected: after the month arrows, the same day number of the new month is already
+ * selected, and GtkCalendar emits no ::day-selected when it is clicked. */
+void
+seances_calendar_watch_picks (GtkCalendar *calendar,
+                              GCallback    picked,
+                              gpointer     owner)
+{
+  GtkGesture *click;
+  CalendarWatch *watch;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  click = gtk_gesture_click_new ();
+  watch = g_new0 (CalendarWatch, 1);
+  watch->picked = picked;
+  watch->owner = owner;  /* owns the calendar, so outlives the gesture */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_data (click, "pressed", G_CALLBACK (calendar_pressed_cb), watch, (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (click));
 }
 
 SeancesAppointmentEditor *
