@@ -11,7 +11,10 @@
 #include "agenda/seances-agenda-view.h"
 #include "agenda/seances-appointment-editor.h"
 #include "agenda/seances-week-grid.h"
+#include "clients/seances-client-page.h"
 #include "clients/seances-clients-view.h"
+#include "preferences/seances-preferences-window.h"
+#include "seances-backup-scheduler.h"
 #include "seances-test.h"
 #include "seances-time.h"
 
@@ -681,6 +684,61 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (range_label (fixture), ==, "21 – 27 décembre 2026");
 }
 
+/* Préférences open with nothing selected: no keystroke can erase the practice's name. */
+static void
+test_preferences_nothing_selected (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesBackupScheduler) scheduler = seances_backup_scheduler_new (fixture->context);
+  SeancesPreferencesWindow *window = seances_preferences_window_new (fixture->context, scheduler);
+  GtkWidget *focus;
+  int start = 0, end = 0;
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), &start, &end));
+  g_assert_true (focus == NULL || !GTK_IS_EDITABLE (focus));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A person booked every two weeks: their page offers that rhythm, set in one click. */
+static void
+test_client_series_rhythm (Fixture *fixture, gconstpointer data)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
+                                                       fixture->client_id);
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
+                                                                 paris (2026, 12, 3, 10, 50), "office", 6000);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *row, *button;
+
+  g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
+                                                          draft, 2, 4, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (fixture->window, page);
+  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
+  seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
+  settle ();
+
+  row = find_row (page, "Rythme souhaité");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Aucun rythme fixé");
+  button = find_widget (row, GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Toutes les 2 semaines, comme sa série");
+
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  g_assert_cmpint (seances_client_get_rhythm_weeks (client), ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Toutes les 2 semaines");
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_window_set_child (fixture->window, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -744,6 +802,8 @@ main (int argc, char *argv[])
       }
   }
   g_test_add ("/week-view/pick-same-day-other-month", Fixture, NULL, fixture_set_up, test_pick_same_day_other_month, fixture_tear_down);
+  g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
+  g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
 
   return g_test_run ();
 }
