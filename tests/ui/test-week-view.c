@@ -739,6 +739,51 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, NULL);
 }
 
+/* A client page in a window of a laptop's height shows the upcoming sessions without
+ * scrolling: every row of « Prochaines séances » is in view. */
+static void
+test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
+                                                       fixture->client_id);
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
+                                                                 paris (2026, 12, 3, 10, 50), "office", 6000);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *scroller, *group = NULL, *list;
+  int rows = 0;
+
+  g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
+                                                          draft, 1, 4, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (fixture->window, 1000, 680);
+  gtk_window_set_child (fixture->window, page);
+  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
+  seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
+  settle ();
+
+  scroller = find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
+  for (GtkWidget *w = find_widget (page, ADW_TYPE_PREFERENCES_GROUP); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), "Prochaines séances") == 0)
+      group = w;
+  g_assert_nonnull (group);
+  /* The group's own list holds no row: the sessions are in the list added to it. */
+  list = find_widget (group, GTK_TYPE_LIST_BOX);
+  while (list != NULL && gtk_widget_get_first_child (list) == NULL)
+    list = find_widget (gtk_widget_get_next_sibling (list), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row), rows++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+    }
+  g_assert_cmpint (rows, ==, 6);
+  gtk_window_set_child (fixture->window, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -804,6 +849,7 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/pick-same-day-other-month", Fixture, NULL, fixture_set_up, test_pick_same_day_other_month, fixture_tear_down);
   g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
   g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
+  g_test_add ("/client-page/upcoming-in-view", Fixture, NULL, fixture_set_up, test_client_page_upcoming_in_view, fixture_tear_down);
 
   return g_test_run ();
 }
