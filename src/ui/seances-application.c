@@ -189,15 +189,15 @@ about_activated_cb (GSimpleAction *action,
                     gpointer       user_data)
 {
   GtkApplication *application = user_data;
-  static const char *developers[] = { "Séances developers", NULL };
+  const char *developers[] = { _("Séances developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (application),
                          "application-name", "Séances",
                          "application-icon", APP_ID,
                          "developer-name", _("Séances developers"),
                          "version", PACKAGE_VERSION,
-                         "comments", _("Agenda, cancellation policy and reminders for therapists and coaches, "
-                                       "with your data encrypted on this computer."),
+                         "comments", _("The agenda and the client records of your practice, encrypted on this "
+                                       "computer, with a recovery key, backups and restore."),
                          "developers", developers,
                          "translator-credits", _("translator-credits"),
                          "license-type", GTK_LICENSE_GPL_3_0,

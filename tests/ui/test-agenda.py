@@ -116,8 +116,10 @@ def book_series(app, agenda):
 
     A.choose(A.in_window(editor, 'combo box', 'Répétition'), 'Chaque semaine')
     end = A.in_window(editor, 'combo box', 'Fin de la série')
-    if A.combo_text(end) != 'Après un nombre de séances':
-        A.fail(f'« Fin de la série » shows {A.combo_text(end)!r}')
+    # The choice stands whole under the title (the row's subtitle).
+    shown = [A.get_text(label) for label in A.find_all(end, 'label')]
+    if shown != ['Fin de la série', 'Après un nombre de séances']:
+        A.fail(f'« Fin de la série » shows {shown!r}')
     A.set_value(A.in_window(editor, 'spin button', 'Nombre de séances'), 6)
     A.ok('booking: « Chaque semaine », « Après un nombre de séances », 6')
 
@@ -207,6 +209,31 @@ def find_and_open(clients):
          'and the slot of 8 December at 14 h 00 « Reportée » in her history')
 
 
+def check_names(app, clients):
+    """What a screen reader meets: the list filter's button and the shortcuts window have
+    French names, not their GTK class names."""
+    unnamed = [A.describe(b) for b in A.find_all(clients, None, 'GtkToggleButton')]
+    if unnamed:
+        A.fail(f'the patients page holds {unnamed}')
+    A.find(A.find(clients, 'combo box', 'Afficher'), 'push button', 'Afficher')
+    A.ok('the filter of the patients list and its button are both « Afficher »')
+
+
+def check_shortcuts_window(app):
+    """The shortcuts window has a French name for screen readers, and lists the agenda's."""
+    menu = A.find(app, 'push button', 'Menu principal')
+    A.click(menu)
+    item = A.popover_child(menu, lambda a: A._safe(lambda: A.spaces(a.name)) == 'Raccourcis clavier',
+                           '« Raccourcis clavier » in the main menu')
+    A.click(item)
+    shortcuts = A.find_window(app, 'Raccourcis clavier')
+    A.find(shortcuts, 'label', 'Nouvelle séance')
+    A.press('Escape')
+    A.window_gone(app, shortcuts)
+    A.ok('the shortcuts window is « Raccourcis clavier » and lists « Nouvelle séance »')
+
+
+
 def test():
     proc = A.start_app(env={'SEANCES_NOW': NOW})
     try:
@@ -220,6 +247,7 @@ def test():
 
         A.click(A.find(app, 'page tab', 'Patients'))
         clients = A.find(app, None, 'SeancesClientsView')
+        check_names(app, clients)
         create_client(app, clients, HELENE)
         create_client(app, clients, PAUL)
         A.ok('patients « Hélène Martin » and « Paul Durand » created with the editor')
@@ -230,6 +258,7 @@ def test():
         move_second_session(app, agenda)
         A.click(A.find(app, 'page tab', 'Patients'))
         find_and_open(clients)
+        check_shortcuts_window(app)
 
         status = A.close_window(proc, app)
         if status != 0:

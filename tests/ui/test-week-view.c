@@ -6,8 +6,15 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "agenda/seances-agenda-view.h"
+#include "agenda/seances-appointment-editor.h"
 #include "agenda/seances-week-grid.h"
+#include "clients/seances-client-page.h"
+#include "clients/seances-clients-view.h"
+#include "preferences/seances-preferences-window.h"
+#include "seances-backup-scheduler.h"
 #include "seances-test.h"
 #include "seances-time.h"
 
@@ -18,6 +25,7 @@ typedef struct
   SeancesContext *context;
   GtkWindow      *window;
   GtkWidget      *view;
+  gint64          client_id;
 } Fixture;
 
 static gint64
@@ -49,7 +57,7 @@ book (Fixture *fixture, gint64 client_id, gint64 start, const char *status)
 
   seances_appointment_set_status (draft, status);
   g_assert_true (seances_appointment_store_create (seances_context_get_appointments (fixture->context),
-                                                   draft, FALSE, &error));
+                                                   draft, TRUE, &error));
   g_assert_no_error (error);
 }
 
@@ -78,6 +86,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
                          "email", "helene.martin@exemple.fr", "channel", "email", NULL);
   g_assert_true (seances_client_store_add (seances_context_get_clients (fixture->context), client, &error));
   g_assert_no_error (error);
+  fixture->client_id = seances_client_get_id (client);
 
   book (fixture, seances_client_get_id (client), paris (2026, 11, 24, 14, 0), "scheduled");
   book (fixture, seances_client_get_id (client), paris (2026, 11, 23, 9, 30), "no_show");
@@ -96,6 +105,20 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The windows a test opened (an editor, a question) go with it. */
+  while (g_list_model_get_n_items (toplevels) > 1)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      if (window == fixture->window)
+        {
+          g_clear_object (&window);
+          window = g_list_model_get_item (toplevels, 1);
+        }
+      gtk_window_destroy (window);
+    }
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->context);
 }
@@ -226,9 +249,545 @@ test_click_free_slot (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (slot.minute, ==, 30);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static SeancesAppointmentEditor *
+open_booking (Fixture *fixture, int day, int hour, int minute)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
+                                                       fixture->client_id);
+  SeancesAppointmentEditor *editor = seances_appointment_editor_new_booking (fixture->context);
+
+  seances_appointment_editor_set_client (editor, client);
+  seances_appointment_editor_set_start (editor, 2026, 11, day, hour, minute);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
+  gtk_window_present (GTK_WINDOW (editor));
+  settle ();
+  return editor;
+}
+
+/* « Réserver quand même »: the session is booked, the editor and the question go away
+ * (under G_DEBUG=fatal-criticals a warning on the way aborts the test). */
+static void
+test_book_anyway (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor = open_booking (fixture, 24, 14, 30);
+  AdwMessageDialog *dialog;
+  g_autofree char *shown = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The question says whose session is already there. */
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Cette séance chevauche celle de 14" NBSP "h" NBSP "00 avec Hélène Martin.");
+
+  adw_message_dialog_response (dialog, "book");
+  settle ();
+  g_assert_null (find_message_dialog ());
+  shown = blocks_shown (fixture);
+  g_assert_nonnull (strstr (shown, "14" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre"));
+}
+
+static GtkWidget *
+block_at (Fixture *fixture, const char *prefix)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && gtk_widget_get_visible (child) &&
+        g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), prefix))
+      return child;
+  return NULL;
+}
+
+/* Two sessions booked over each other stand side by side in their day, each half as wide. */
+static void
+test_overlap_side_by_side (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  double column = (gtk_widget_get_width (grid) - 56) / 7.0;
+  graphene_rect_t first, second;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 14, 30), "scheduled");
+  settle ();
+  g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "00"), grid, &first));
+  g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "30"), grid, &second));
+
+  g_assert_cmpfloat_with_epsilon (first.origin.x, 56 + column + 2, 2);
+  g_assert_cmpfloat_with_epsilon (first.size.width, column / 2 - 4, 2);
+  g_assert_cmpfloat_with_epsilon (second.origin.x, 56 + column + column / 2 + 2, 2);
+  g_assert_cmpfloat_with_epsilon (second.size.width, column / 2 - 4, 2);
+  g_assert_cmpfloat (first.origin.x + first.size.width, <=, second.origin.x);
+}
+
+/* A session over looks over (faded by the style), and still says what became of it;
+ * the one in progress and the ones to come do not fade. */
+static void
+test_past_sessions_faded (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *past, *now;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 23, 11, 0), "honoured");
+  settle ();
+  past = block_at (fixture, "11" NBSP "h" NBSP "00");
+  now = block_at (fixture, "14" NBSP "h" NBSP "00");
+
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (past), "description"), ==,
+                   "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre");
+  g_assert_true (gtk_widget_has_css_class (past, "appointment-past"));
+  g_assert_false (gtk_widget_has_css_class (now, "appointment-past"));
+}
+
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SEANCES_IS_APPOINTMENT_EDITOR (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+typedef struct { int move; const char *date; } NewSessionCase;
+
+/* « Nouvelle séance » (Ctrl+N) proposes a day of the week shown: today in this week,
+ * the same weekday in another. */
+static void
+test_new_session_in_shown_week (Fixture *fixture, gconstpointer data)
+{
+  const NewSessionCase *row = data;
+  GtkWidget *editor;
+
+  seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
+  seances_agenda_view_new_session (SEANCES_AGENDA_VIEW (fixture->view), NULL);
+  settle ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_widget (editor, GTK_TYPE_MENU_BUTTON))), ==, row->date);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The visible error label right under @row in its group (after its list of rows):
+ * NULL when there is none. */
+static const char *
+error_under (GtkWidget *row)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+  for (GtkWidget *w = row; w != NULL && w != group; w = gtk_widget_get_parent (w))
+    for (GtkWidget *sibling = gtk_widget_get_next_sibling (w); sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
+      if (GTK_IS_LABEL (sibling) && gtk_widget_get_visible (sibling) && gtk_widget_has_css_class (sibling, "error"))
+        return gtk_label_get_text (GTK_LABEL (sibling));
+  return NULL;
+}
+
+typedef struct { const char *typed; const char *shown; } TimeCase;
+
+/* A time once read shows as the app writes it, when the field is left. */
+static void
+test_time_read_back (Fixture *fixture, gconstpointer data)
+{
+  const TimeCase *row = data;
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *time = find_row (GTK_WIDGET (editor), "Heure de début");
+
+  gtk_widget_grab_focus (time);
+  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (time), row->typed);
+  gtk_widget_grab_focus (find_row (GTK_WIDGET (editor), "Durée"));
+  settle ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, row->shown);
+  g_assert_null (error_under (time));
+}
+
+/* A time that cannot be read says so at its field, until it is fixed. */
+static void
+test_time_error_at_field (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *time = find_row (GTK_WIDGET (editor), "Heure de début");
+
+  gtk_editable_set_text (GTK_EDITABLE (time), "25h");
+  g_signal_emit_by_name (time, "entry-activated");
+  settle ();
+  g_assert_cmpstr (error_under (time), ==,
+                   "Saisissez l’heure de début en heures et minutes, par exemple 14" NBSP "h" NBSP "30.");
+  g_assert_true (gtk_widget_has_css_class (time, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  gtk_editable_set_text (GTK_EDITABLE (time), "15h");
+  settle ();
+  g_assert_null (error_under (time));
+  g_assert_false (gtk_widget_has_css_class (time, "error"));
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* « Fin de la série » shows its choice whole, in the editor's default size. */
+static void
+test_series_end_whole (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *label;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Répétition")), 1);
+  settle ();
+  label = find_label (find_row (GTK_WIDGET (editor), "Fin de la série"), "Après un nombre de séances");
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+}
+
+/* The section's shortcuts (the window's search page holds copies of them). */
+static void
+collect_shortcuts (GtkWidget *root, GString *out, gboolean in_section)
+{
+  in_section = in_section || GTK_IS_SHORTCUTS_SECTION (root);
+  if (in_section && GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (root, "title", &title, "accelerator", &accelerator, NULL);
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " | " : "", title, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, out, in_section);
+}
+
+/* The shortcuts window lists every shortcut the main window answers, in French, and is
+ * named for screen readers. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/seances/Seances/gtk/help-overlay.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) listed = g_string_new (NULL);
+
+  collect_shortcuts (GTK_WIDGET (window), listed, FALSE);
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Raccourcis clavier");
+  g_assert_cmpstr (listed->str, ==,
+                   "Afficher les raccourcis=<Control>question | Préférences=<Control>comma | Quitter=<Control>q | "
+                   "Afficher l’agenda=<Alt>1 | Afficher les fiches=<Alt>2 | Rechercher une fiche=<Control>f | "
+                   "Nouvelle séance=<Control>n | Aller à aujourd’hui=<Control>t | "
+                   "Semaine ou jour précédent=<Alt>Left | Semaine ou jour suivant=<Alt>Right");
+  gtk_window_destroy (window);
+}
+
+static void
+collect_mapped_status_pages (GtkWidget *root, GPtrArray *out)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (out, (gpointer) adw_status_page_get_title (ADW_STATUS_PAGE (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mapped_status_pages (child, out);
+}
+
+/* With the test's isolated data folders there is no MIME database, so the SVG icons of
+ * status pages cannot be recognised: that warning says nothing of the page. */
+static GLogWriterOutput
+drop_icon_warnings (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        g_str_has_prefix (fields[i].value, "Failed to load icon"))
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* A practice with no patient yet: one panel invites to add the first, alone on the page. */
+static void
+test_clients_empty_one_panel (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "empty.db", NULL);
+  g_autoptr(SeancesKey) key = seances_key_new_random ();
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(SeancesContext) context = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = g_object_new (SEANCES_TYPE_CLIENTS_VIEW, NULL);
+
+  database = seances_database_create (path, key, &error);
+  g_assert_no_error (error);
+  context = seances_context_new (database);
+  gtk_window_set_child (fixture->window, view);
+  seances_clients_view_set_context (SEANCES_CLIENTS_VIEW (view), context);
+  settle ();
+
+  collect_mapped_status_pages (view, shown);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "Aucun patient pour l’instant");
+  gtk_window_set_child (fixture->window, NULL);
+}
+
+static void
+book_minutes (Fixture *fixture, gint64 start, int minutes)
+{
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, start, start + minutes * 60, "office", 6000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seances_appointment_store_create (seances_context_get_appointments (fixture->context),
+                                                   draft, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+/* Whether @block shows whole in the agenda's scrolled window. */
+static gboolean
+in_view (Fixture *fixture, GtkWidget *block)
+{
+  GtkWidget *scroller = find_widget (fixture->view, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (block, scroller, &bounds));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+typedef struct { int move; const char *first; const char *last; } ScrollCase;
+
+/* In a short window, the week opens where its sessions are: today's (14 h 00 and
+ * 17 h 25 on Tuesday), or the week's when today is not in it. */
+static void
+test_scrolls_to_sessions (Fixture *fixture, gconstpointer data)
+{
+  const ScrollCase *row = data;
+
+  book_minutes (fixture, paris (2026, 11, 24, 17, 25), 50);
+  book_minutes (fixture, paris (2026, 12, 3, 18, 0), 50);
+  gtk_window_set_default_size (fixture->window, 1000, 420);
+  settle ();
+  seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
+  settle ();
+
+  g_assert_true (in_view (fixture, block_at (fixture, row->first)));
+  g_assert_true (in_view (fixture, block_at (fixture, row->last)));
+}
+
+static GtkWidget *
+find_day_label (GtkWidget *calendar, const char *day)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (calendar); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "day-number") &&
+          !gtk_widget_has_css_class (w, "other-month") && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), day) == 0)
+        return w;
+      if ((found = find_day_label (w, day)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The calendar's header holds the month's arrows, then the year's: the second button
+ * is « next month ». */
+static void
+next_month_arrow (GtkWidget *calendar)
+{
+  GtkWidget *header = gtk_widget_get_first_child (calendar);
+  int n = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (header); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w) && ++n == 2)
+      {
+        g_signal_emit_by_name (w, "clicked");
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* « Go to a date »: after the month arrows, clicking the same day number (24) in the
+ * new month closes the popover and shows that week, though GtkCalendar says nothing. */
+static void
+test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *button = find_widget (fixture->view, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkWidget *calendar = find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR);
+  g_autoptr(GListModel) controllers = NULL;
+  graphene_rect_t bounds;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  /* It opens on the day shown. */
+  {
+    g_autoptr(GDateTime) opened = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    g_autofree char *text = g_date_time_format (opened, "%F");
+
+    g_assert_cmpstr (text, ==, "2026-11-24");
+  }
+  /* What the « next month » arrow does: the same day number, one month on. */
+  next_month_arrow (calendar);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  g_assert_true (gtk_widget_compute_bounds (find_day_label (calendar, "24"), calendar, &bounds));
+  controllers = gtk_widget_observe_controllers (calendar);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 1,
+                               (double) bounds.origin.x + bounds.size.width / 2,
+                               (double) bounds.origin.y + bounds.size.height / 2);
+    }
+  settle ();
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (range_label (fixture), ==, "21 – 27 décembre 2026");
+}
+
+/* Préférences open with nothing selected: no keystroke can erase the practice's name. */
+static void
+test_preferences_nothing_selected (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesBackupScheduler) scheduler = seances_backup_scheduler_new (fixture->context);
+  SeancesPreferencesWindow *window = seances_preferences_window_new (fixture->context, scheduler);
+  GtkWidget *focus;
+  int start = 0, end = 0;
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), &start, &end));
+  g_assert_true (focus == NULL || !GTK_IS_EDITABLE (focus));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A person booked every two weeks: their page offers that rhythm, set in one click. */
+static void
+test_client_series_rhythm (Fixture *fixture, gconstpointer data)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
+                                                       fixture->client_id);
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
+                                                                 paris (2026, 12, 3, 10, 50), "office", 6000);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *row, *button;
+
+  g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
+                                                          draft, 2, 4, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (fixture->window, page);
+  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
+  seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
+  settle ();
+
+  row = find_row (page, "Rythme souhaité");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Aucun rythme fixé");
+  button = find_widget (row, GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Toutes les 2 semaines, comme sa série");
+
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  g_assert_cmpint (seances_client_get_rhythm_weeks (client), ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Toutes les 2 semaines");
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_window_set_child (fixture->window, NULL);
+}
+
+/* A client page in a window of a laptop's height shows the upcoming sessions without
+ * scrolling: every row of « Prochaines séances » is in view. */
+static void
+test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
+{
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
+                                                       fixture->client_id);
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
+                                                                 paris (2026, 12, 3, 10, 50), "office", 6000);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *scroller, *group = NULL, *list;
+  int rows = 0;
+
+  g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
+                                                          draft, 1, 4, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (fixture->window, 1000, 680);
+  gtk_window_set_child (fixture->window, page);
+  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
+  seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
+  settle ();
+
+  scroller = find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
+  for (GtkWidget *w = find_widget (page, ADW_TYPE_PREFERENCES_GROUP); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), "Prochaines séances") == 0)
+      group = w;
+  g_assert_nonnull (group);
+  /* The group's own list holds no row: the sessions are in the list added to it. */
+  list = find_widget (group, GTK_TYPE_LIST_BOX);
+  while (list != NULL && gtk_widget_get_first_child (list) == NULL)
+    list = find_widget (gtk_widget_get_next_sibling (list), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row), rows++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+    }
+  g_assert_cmpint (rows, ==, 6);
+  gtk_window_set_child (fixture->window, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_log_set_writer_func (drop_icon_warnings, NULL, NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   seances_test_init_french ();
   gtk_init ();
@@ -238,6 +797,59 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/next-week-and-back", Fixture, NULL, fixture_set_up, test_next_week_and_back, fixture_tear_down);
   g_test_add ("/week-view/block-geometry", Fixture, NULL, fixture_set_up, test_block_geometry, fixture_tear_down);
   g_test_add ("/week-view/click-free-slot", Fixture, NULL, fixture_set_up, test_click_free_slot, fixture_tear_down);
+  g_test_add ("/week-view/book-anyway", Fixture, NULL, fixture_set_up, test_book_anyway, fixture_tear_down);
+  g_test_add ("/week-view/overlap-side-by-side", Fixture, NULL, fixture_set_up, test_overlap_side_by_side, fixture_tear_down);
+  g_test_add ("/week-view/past-sessions-faded", Fixture, NULL, fixture_set_up, test_past_sessions_faded, fixture_tear_down);
+  {
+    static const NewSessionCase cases[] = {
+      { 0, "mardi 24 novembre 2026" },
+      { 1, "mardi 1 décembre 2026" },
+      { -2, "mardi 10 novembre 2026" },
+    };
+    static const char *names[] = { "this-week", "next-week", "two-weeks-ago" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/new-session/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_new_session_in_shown_week, fixture_tear_down);
+      }
+  }
+  {
+    static const TimeCase cases[] = {
+      { "10h00", "10" NBSP "h" NBSP "00" },
+      { "10:30", "10" NBSP "h" NBSP "30" },
+      { "9.15", "9" NBSP "h" NBSP "15" },
+      { "17", "17" NBSP "h" NBSP "00" },
+    };
+    static const char *names[] = { "10h00", "10:30", "9.15", "17" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/time-read-back/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_time_read_back, fixture_tear_down);
+      }
+  }
+  g_test_add ("/week-view/time-error-at-field", Fixture, NULL, fixture_set_up, test_time_error_at_field, fixture_tear_down);
+  g_test_add ("/week-view/series-end-whole", Fixture, NULL, fixture_set_up, test_series_end_whole, fixture_tear_down);
+  g_test_add_func ("/shortcuts-window/lists-every-shortcut", test_shortcuts_window);
+  g_test_add ("/clients-view/empty-one-panel", Fixture, NULL, fixture_set_up, test_clients_empty_one_panel, fixture_tear_down);
+  {
+    static const ScrollCase cases[] = {
+      { 0, "14" NBSP "h" NBSP "00", "17" NBSP "h" NBSP "25" },
+      { 1, "14" NBSP "h" NBSP "00", "18" NBSP "h" NBSP "00" },
+    };
+    static const char *names[] = { "today", "next-week" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/scrolls-to-sessions/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_scrolls_to_sessions, fixture_tear_down);
+      }
+  }
+  g_test_add ("/week-view/pick-same-day-other-month", Fixture, NULL, fixture_set_up, test_pick_same_day_other_month, fixture_tear_down);
+  g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
+  g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
+  g_test_add ("/client-page/upcoming-in-view", Fixture, NULL, fixture_set_up, test_client_page_upcoming_in_view, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -34,7 +34,9 @@ struct _SeancesAgendaView
   GPtrArray       *shown;      /* the sessions on screen */
   GPtrArray       *pool;       /* block buttons, reused */
   GtkWidget       *day_labels[7];
-  gboolean         scrolled;   /* scrolled to the working hours once */
+  double           focus_start; /* the hours to bring into view: today's sessions, or the */
+  double           focus_end;   /* week's; -1 when there is none */
+  gboolean         scroll_pending;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAgendaView, seances_agenda_view, ADW_TYPE_BIN)
@@ -248,6 +250,12 @@ make_block (SeancesAgendaView  *self,
   else
     gtk_widget_remove_css_class (button, "appointment-off");
 
+  /* A session over is history: faded, so that what is still to come stands out. */
+  if (seances_appointment_get_end (appointment) <= seances_context_get_now (self->context))
+    gtk_widget_add_css_class (button, "appointment-past");
+  else
+    gtk_widget_remove_css_class (button, "appointment-past");
+
   day = seances_time_format_day (tz, seances_appointment_get_start (appointment));
   /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue, mardi 24 novembre » */
   accessible = g_strdup_printf (_("%s, %s, %s, %s"), hour, name, seances_appointment_status_label (status), day);
@@ -332,6 +340,7 @@ refresh (SeancesAgendaView *self)
   const SeancesPractice *practice;
   GTimeZone *tz;
   int n_days, today_index = -1;
+  gboolean has_today = FALSE;  /* today's sessions are the ones to bring into view */
   double now_hour;
 
   if (self->context == NULL || self->day == NULL)
@@ -364,6 +373,7 @@ refresh (SeancesAgendaView *self)
       self->shown = g_ptr_array_new ();
     }
 
+  self->focus_start = self->focus_end = -1;
   seances_week_grid_clear_blocks (self->grid);
   if (practice != NULL)
     seances_week_grid_set_hours (self->grid, practice->opening_hour, practice->closing_hour);
@@ -389,10 +399,20 @@ refresh (SeancesAgendaView *self)
       end_hour = start_hour + g_date_time_difference (end, start) / (double) G_TIME_SPAN_HOUR;
       seances_week_grid_add_block (self->grid, make_block (self, n++, appointment),
                                    (int) offset, start_hour, MIN (end_hour, 24.0));
+      if (offset == today_index || !has_today)
+        {
+          if (offset == today_index && !has_today)
+            self->focus_start = self->focus_end = -1;
+          has_today = has_today || offset == today_index;
+          self->focus_start = self->focus_start < 0 ? start_hour : MIN (self->focus_start, start_hour);
+          self->focus_end = MAX (self->focus_end, MIN (end_hour, 24.0));
+        }
     }
 
   update_header (self, first, n_days, today_index);
 }
+
+static void scroll_to_sessions (SeancesAgendaView *self);
 
 static void
 set_day (SeancesAgendaView *self,
@@ -403,7 +423,11 @@ set_day (SeancesAgendaView *self,
   g_clear_pointer (&self->day, g_date_time_unref);
   self->day = g_date_time_new (tz, g_date_time_get_year (day), g_date_time_get_month (day),
                                g_date_time_get_day_of_month (day), 0, 0, 0);
+  /* « Go to a date » opens on the day shown: the month arrows start from there. */
+  gtk_calendar_select_day (self->calendar, self->day);
   refresh (self);
+  self->scroll_pending = TRUE;
+  scroll_to_sessions (self);
 }
 
 static void
@@ -444,7 +468,7 @@ day_selected_cb (SeancesAgendaView *self)
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
 
   gtk_popover_popdown (self->date_popover);
-  if (self->context != NULL)
+  if (self->context != NULL && (self->day == NULL || day_number (picked) != day_number (self->day)))
     set_day (self, picked);
 }
 
@@ -540,15 +564,44 @@ practice_changed_cb (SeancesAgendaView *self)
   refresh (self);
 }
 
+/* A week shown opens on the working hours, moved just enough to show the sessions of
+ * the day (or of the week, when today is not in it), keeping the first one in sight.
+ * It waits for the grid's new height: the adjustment would clamp the value to the old. */
 static void
-scroll_to_working_hours (SeancesAgendaView *self)
+scroll_to_sessions (SeancesAgendaView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   const SeancesPractice *practice = seances_context_get_practice (self->context);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double margin = seances_week_grid_get_hour_top (self->grid, 1) - seances_week_grid_get_hour_top (self->grid, 0.5);
+  double target;
+  int height;
 
-  if (practice != NULL)
-    gtk_adjustment_set_value (adjustment,
-                              seances_week_grid_get_hour_top (self->grid, practice->opening_hour));
+  if (!self->scroll_pending || page <= 0)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->grid), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  if (gtk_adjustment_get_upper (adjustment) < height)
+    return;
+
+  target = practice != NULL ? seances_week_grid_get_hour_top (self->grid, practice->opening_hour) : 0;
+  if (self->focus_end >= 0)
+    {
+      double first = seances_week_grid_get_hour_top (self->grid, self->focus_start) - margin;
+      double last = seances_week_grid_get_hour_top (self->grid, self->focus_end) + margin;
+
+      if (last > target + page)
+        target = last - page;
+      if (first < target)
+        target = first;
+    }
+  self->scroll_pending = FALSE;
+  gtk_adjustment_set_value (adjustment, CLAMP (target, 0, MAX (height - page, 0)));
+}
+
+static void
+scroll_changed_cb (SeancesAgendaView *self)
+{
+  scroll_to_sessions (self);
 }
 
 /* Coming back from the people's files: a name may have changed there. Watching the
@@ -616,6 +669,10 @@ seances_agenda_view_init (SeancesAgendaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pool = g_ptr_array_new_with_free_func (g_object_unref);
+  self->focus_start = self->focus_end = -1;
+  seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (scroll_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (self->day_labels); i++)
     {
       self->day_labels[i] = gtk_label_new (NULL);
@@ -641,7 +698,6 @@ seances_agenda_view_set_context (SeancesAgendaView *self,
   g_signal_connect_object (context, "practice-changed",
                            G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
   seances_agenda_view_show_today (self);
-  scroll_to_working_hours (self);
 }
 
 void
@@ -688,6 +744,32 @@ seances_agenda_view_show_today (SeancesAgendaView *self)
   set_day (self, now);
 }
 
+/* Booking while another week is shown is booking in that week: the same weekday as
+ * today there (or the day shown), at the hour the editor proposes for today. */
+static void
+propose_shown_days (SeancesAgendaView        *self,
+                    SeancesAppointmentEditor *editor)
+{
+  GTimeZone *tz = seances_context_get_time_zone (self->context);
+  g_autoptr(GDateTime) now = seances_time_to_local (tz, seances_context_get_now (self->context));
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  gint64 offset;
+
+  if (self->day == NULL)
+    return;
+  first = first_shown_day (self);
+  offset = day_number (now) - day_number (first);
+  if (offset >= 0 && offset < (is_week (self) ? 7 : 1))
+    return;
+
+  day = is_week (self) ? g_date_time_add_days (first, g_date_time_get_day_of_week (now) - 1)
+                       : g_date_time_ref (first);
+  seances_appointment_editor_set_start (editor, g_date_time_get_year (day), g_date_time_get_month (day),
+                                        g_date_time_get_day_of_month (day),
+                                        MIN (g_date_time_get_hour (now) + 1, 23), 0);
+}
+
 /* Opens the booking dialog, for @client when given (from a client's file). */
 void
 seances_agenda_view_new_session (SeancesAgendaView *self,
@@ -700,7 +782,10 @@ seances_agenda_view_new_session (SeancesAgendaView *self,
     return;
 
   editor = seances_appointment_editor_new_booking (self->context);
+  /* From a client's page the week shown is out of sight: today stays the guess. */
   if (client != NULL)
     seances_appointment_editor_set_client (editor, client);
+  else
+    propose_shown_days (self, editor);
   present_editor (self, editor);
 }

@@ -24,6 +24,7 @@ struct _SeancesAppointmentEditor
   GtkPopover           *date_popover;
   GtkCalendar          *calendar;
   AdwEntryRow          *time_row;
+  GtkLabel             *time_error_label;
   GtkSpinButton        *duration_spin;
   AdwComboRow          *place_row;
   GtkSpinButton        *fee_spin;
@@ -161,13 +162,65 @@ match_activated_cb (SeancesAppointmentEditor *self,
 
 static gboolean save (SeancesAppointmentEditor *self, gboolean allow_conflict);
 
+static gboolean
+book_anyway_cb (gpointer data)
+{
+  SeancesAppointmentEditor *self = data;
+
+  if (self->context != NULL)
+    save (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Booking closes this window, so it waits until the dialog is gone: a dialog still
+ * answering when its parent goes away outlives it, and detaches from a freed window. */
 static void
 conflict_response_cb (AdwMessageDialog         *dialog,
                       const char               *response,
                       SeancesAppointmentEditor *self)
 {
   if (g_strcmp0 (response, "book") == 0)
-    save (self, TRUE);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, book_anyway_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The store never names people in its errors (they reach the log); the person at the
+ * desk may see whose session is in the way. A series keeps the store's message: it
+ * names the day of the conflict, weeks away maybe. */
+static char *
+describe_conflict (SeancesAppointmentEditor *self,
+                   gint64                    start,
+                   gint64                    end,
+                   const char               *message)
+{
+  SeancesAppointmentStore *store = seances_context_get_appointments (self->context);
+  g_autoptr(GPtrArray) overlapping = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesAppointment *other;
+  SeancesClient *client;
+  g_autofree char *hour = NULL;
+
+  if (self->moving == NULL && adw_combo_row_get_selected (self->repeat_row) > 0)
+    return g_strdup (message);
+  overlapping = seances_appointment_store_find_conflicts (store, start, end, 0,
+                                                          self->moving != NULL ? seances_appointment_get_id (self->moving) : 0,
+                                                          &error);
+  if (overlapping == NULL)
+    {
+      g_debug ("Listing the sessions in the way failed: %s", error->message);
+      return g_strdup (message);
+    }
+  if (overlapping->len == 0)
+    return g_strdup (message);
+
+  other = g_ptr_array_index (overlapping, 0);
+  client = seances_client_store_lookup (seances_context_get_clients (self->context),
+                                        seances_appointment_get_client_id (other));
+  if (client == NULL)
+    return g_strdup (message);
+  hour = seances_time_format_hour (seances_context_get_time_zone (self->context), seances_appointment_get_start (other));
+  /* Translators: %s is a time, as in « 14 h 00 », then the person that session is for */
+  return g_strdup_printf (_("This session overlaps the one at %s with %s."),
+                          hour, seances_client_get_display_name (client));
 }
 
 static void
@@ -187,6 +240,87 @@ ask_about_conflict (SeancesAppointmentEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The time in @text, as people type it or as the field shows it: the French « 14 h 30 »
+ * the field is filled with holds no-break spaces, which the parser does not skip. */
+static gboolean
+read_clock (const char *text,
+            int        *hour,
+            int        *minute)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\u00a0", -1);
+  g_autofree char *joined = g_strjoinv (" ", parts);
+  g_auto(GStrv) narrow = g_strsplit (joined, "\u202f", -1);
+  g_autofree char *plain = g_strjoinv (" ", narrow);
+
+  return seances_parse_clock (plain, hour, minute);
+}
+
+static void
+show_time_error (SeancesAppointmentEditor *self,
+                 const char               *message)
+{
+  gtk_label_set_text (self->time_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "error");
+}
+
+static void
+show_clock (SeancesAppointmentEditor *self,
+            int                       hour,
+            int                       minute)
+{
+  /* Translators: a time of day in a field, e.g. « 14 h 30 » */
+  g_autofree char *clock = g_strdup_printf (_("%d h %02d"), hour, minute);
+
+  if (g_strcmp0 (clock, gtk_editable_get_text (GTK_EDITABLE (self->time_row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->time_row), clock);
+}
+
+/* Once read, a time shows as the app writes it (« 10h00 » becomes « 10 h 00 »), so
+ * the person sees it was understood; one that cannot be read says so at its field. */
+static gboolean
+check_time (SeancesAppointmentEditor *self)
+{
+  int hour, minute;
+
+  if (!read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    {
+      show_time_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
+      return FALSE;
+    }
+  show_clock (self, hour, minute);
+  show_time_error (self, NULL);
+  return TRUE;
+}
+
+static void
+time_left_cb (SeancesAppointmentEditor *self)
+{
+  check_time (self);
+}
+
+static void
+time_activated_cb (SeancesAppointmentEditor *self)
+{
+  if (check_time (self))
+    save (self, FALSE);
+}
+
+/* The error goes as soon as the time typed can be read, without waiting for the
+ * field to be left. */
+static void
+time_changed_cb (SeancesAppointmentEditor *self)
+{
+  int hour, minute;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->time_error_label)) &&
+      read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    show_time_error (self, NULL);
+}
+
 /* The start typed, as UTC seconds; FALSE with the reason shown. */
 static gboolean
 read_start (SeancesAppointmentEditor *self,
@@ -196,11 +330,9 @@ read_start (SeancesAppointmentEditor *self,
   g_autoptr(GError) error = NULL;
   int hour, minute;
 
-  if (!seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
-    {
-      show_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
-      return FALSE;
-    }
+  if (!check_time (self) ||
+      !read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+    return FALSE;
   if (!seances_time_from_local (seances_context_get_time_zone (self->context),
                                 g_date_time_get_year (date), g_date_time_get_month (date),
                                 g_date_time_get_day_of_month (date), hour, minute, start, &error))
@@ -265,7 +397,9 @@ save (SeancesAppointmentEditor *self,
 
   if (g_error_matches (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT))
     {
-      ask_about_conflict (self, error->message);
+      g_autofree char *message = describe_conflict (self, start, end, error->message);
+
+      ask_about_conflict (self, message);
       return FALSE;
     }
   if (!done)
@@ -324,6 +458,7 @@ seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, date_popover);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_error_label);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, place_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, fee_spin);
@@ -338,6 +473,9 @@ seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, until_calendar);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_left_cb);
   gtk_widget_class_bind_template_callback (widget_class, client_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
@@ -361,6 +499,8 @@ static void
 seances_appointment_editor_init (SeancesAppointmentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
+  seances_calendar_watch_picks (self->until_calendar, G_CALLBACK (until_selected_cb), self);
   repeat_changed_cb (self);
 }
 
@@ -394,6 +534,73 @@ editor_new (SeancesContext *context)
     update_date_label (self->until_button, self->until_calendar);
   }
   return self;
+}
+
+typedef struct
+{
+  GCallback  picked;
+  GObject   *owner;
+} CalendarWatch;
+
+static gboolean
+picked_idle_cb (gpointer data)
+{
+  CalendarWatch *watch = data;
+
+  ((void (*) (GObject *)) watch->picked) (watch->owner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+calendar_watch_free (gpointer data)
+{
+  CalendarWatch *watch = data;
+
+  g_object_unref (watch->owner);
+  g_free (watch);
+}
+
+static void
+calendar_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     CalendarWatch   *watch)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *target = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+  CalendarWatch *later;
+
+  if (target == NULL || !gtk_widget_has_css_class (target, "day-number"))
+    return;
+  /* After the calendar has taken the day: its own gesture comes after this one. */
+  later = g_new0 (CalendarWatch, 1);
+  later->picked = watch->picked;
+  later->owner = g_object_ref (watch->owner);
+  g_idle_add_full (G_PRIORITY_DEFAULT, picked_idle_cb, later, calendar_watch_free);
+}
+
+/* Calls @picked (@owner) when a day of @calendar is clicked, even the day already
+ * selected: after the month arrows, the same day number of the new month is already
+ * selected, and GtkCalendar emits no ::day-selected when it is clicked. */
+void
+seances_calendar_watch_picks (GtkCalendar *calendar,
+                              GCallback    picked,
+                              gpointer     owner)
+{
+  GtkGesture *click;
+  CalendarWatch *watch;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  click = gtk_gesture_click_new ();
+  watch = g_new0 (CalendarWatch, 1);
+  watch->picked = picked;
+  watch->owner = owner;  /* owns the calendar, so outlives the gesture */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_data (click, "pressed", G_CALLBACK (calendar_pressed_cb), watch, (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (click));
 }
 
 SeancesAppointmentEditor *
@@ -473,14 +680,11 @@ seances_appointment_editor_set_start (SeancesAppointmentEditor *self,
                                       int                       minute)
 {
   g_autoptr(GDateTime) date = NULL;
-  g_autofree char *clock = NULL;
 
   g_return_if_fail (SEANCES_IS_APPOINTMENT_EDITOR (self));
 
   date = g_date_time_new_local (year, month, day, 12, 0, 0);
   gtk_calendar_select_day (self->calendar, date);
   update_date_label (self->date_button, self->calendar);
-  /* Translators: a time of day in a field, e.g. « 14 h 30 » */
-  clock = g_strdup_printf (_("%d h %02d"), hour, minute);
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), clock);
+  show_clock (self, hour, minute);
 }

@@ -23,4 +23,8 @@ void                      seances_appointment_editor_set_start   (SeancesAppoint
                                                                   int                       hour,
                                                                   int                       minute);
 
+void                      seances_calendar_watch_picks            (GtkCalendar              *calendar,
+                                                                  GCallback                 picked,
+                                                                  gpointer                  owner);
+
 G_END_DECLS

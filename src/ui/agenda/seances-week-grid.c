@@ -20,6 +20,8 @@ typedef struct
   int        day;
   double     start_hour;
   double     end_hour;
+  int        lane;     /* side by side with the sessions it overlaps, as GNOME Calendar does */
+  int        n_lanes;
 } Block;
 
 struct _SeancesWeekGrid
@@ -46,6 +48,64 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static int
+compare_blocks (gconstpointer a,
+                gconstpointer b)
+{
+  const Block *x = *(Block * const *) a;
+  const Block *y = *(Block * const *) b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  if (x->start_hour != y->start_hour)
+    return x->start_hour < y->start_hour ? -1 : 1;
+  return (x->end_hour > y->end_hour) - (x->end_hour < y->end_hour);
+}
+
+/* Sessions booked over one another share their cluster's width: each takes the first
+ * lane free at its start, and every block of a cluster is as wide as its widest row. */
+static void
+lay_out_lanes (SeancesWeekGrid *self)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (self->blocks->len);
+  g_autoptr(GArray) lane_ends = g_array_new (FALSE, FALSE, sizeof (double));
+  guint cluster_start = 0;
+  double cluster_end = -1;
+  int cluster_day = -1;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    g_ptr_array_add (sorted, &g_array_index (self->blocks, Block, i));
+  g_ptr_array_sort (sorted, compare_blocks);
+
+  for (guint i = 0; i <= sorted->len; i++)
+    {
+      Block *block = i < sorted->len ? g_ptr_array_index (sorted, i) : NULL;
+      int lane;
+
+      if (block == NULL || block->day != cluster_day || block->start_hour >= cluster_end)
+        {
+          for (guint j = cluster_start; j < i; j++)
+            ((Block *) g_ptr_array_index (sorted, j))->n_lanes = (int) lane_ends->len;
+          if (block == NULL)
+            break;
+          g_array_set_size (lane_ends, 0);
+          cluster_start = i;
+          cluster_day = block->day;
+          cluster_end = block->end_hour;
+        }
+
+      for (lane = 0; lane < (int) lane_ends->len; lane++)
+        if (g_array_index (lane_ends, double, lane) <= block->start_hour)
+          break;
+      if (lane == (int) lane_ends->len)
+        g_array_append_val (lane_ends, block->end_hour);
+      else
+        g_array_index (lane_ends, double, lane) = block->end_hour;
+      block->lane = lane;
+      cluster_end = MAX (cluster_end, block->end_hour);
+    }
+}
+
 static void
 update_range (SeancesWeekGrid *self)
 {
@@ -59,6 +119,7 @@ update_range (SeancesWeekGrid *self)
       self->first_hour = MIN (self->first_hour, (int) block->start_hour);
       self->last_hour = MAX (self->last_hour, (int) (block->end_hour + 0.999));
     }
+  lay_out_lanes (self);
   self->first_hour = CLAMP (self->first_hour, 0, 23);
   self->last_hour = CLAMP (self->last_hour, self->first_hour + 1, 24);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -151,10 +212,11 @@ seances_week_grid_size_allocate (GtkWidget *widget,
       Block *block = &g_array_index (self->blocks, Block, i);
       int top = seances_week_grid_get_hour_top (self, block->start_hour);
       int bottom = seances_week_grid_get_hour_top (self, block->end_hour);
+      double lane_width = column / MAX (block->n_lanes, 1);
       GtkAllocation allocation = {
-        .x = GUTTER_WIDTH + (int) (block->day * column) + BLOCK_MARGIN,
+        .x = GUTTER_WIDTH + (int) (block->day * column + block->lane * lane_width) + BLOCK_MARGIN,
         .y = top + 1,
-        .width = MAX ((int) column - 2 * BLOCK_MARGIN, 1),
+        .width = MAX ((int) lane_width - 2 * BLOCK_MARGIN, 1),
         .height = MAX (bottom - top - 2, 12),
       };
 
@@ -348,7 +410,7 @@ seances_week_grid_add_block (SeancesWeekGrid *self,
                              double           start_hour,
                              double           end_hour)
 {
-  Block block = { widget, day, start_hour, end_hour };
+  Block block = { widget, day, start_hour, end_hour, 0, 1 };
 
   g_return_if_fail (SEANCES_IS_WEEK_GRID (self));
   g_return_if_fail (GTK_IS_WIDGET (widget));

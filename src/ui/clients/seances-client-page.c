@@ -30,6 +30,7 @@ struct _SeancesClientPage
   AdwActionRow        *status_row;
   GtkButton           *status_button;
   AdwActionRow        *rhythm_row;
+  GtkButton           *rhythm_button;
   AdwActionRow        *note_row;
   AdwPreferencesGroup *upcoming_group;
   GtkListBox          *upcoming_list;
@@ -39,6 +40,7 @@ struct _SeancesClientPage
   GListStore          *upcoming;  /* SeancesAppointment, soonest first */
   GListStore          *past;      /* SeancesAppointment, most recent first */
   guint                n_upcoming_scheduled;
+  int                  series_weeks;  /* the rhythm of the person's series, 0 when none */
 
   SeancesContext      *context;
   gulong               sessions_changed_id;
@@ -92,6 +94,55 @@ show_detail (AdwActionRow *row,
   adw_action_row_set_subtitle (row, text != NULL ? text : "");
 }
 
+/* A person booked in a series has a rhythm already: offered in one click, rather than
+ * « Aucun rythme fixé » beside their sessions every two weeks. */
+static void
+update_rhythm_suggestion (SeancesClientPage *self)
+{
+  gboolean offered = self->client != NULL && self->series_weeks > 0 &&
+                     seances_client_get_rhythm_weeks (self->client) <= 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rhythm_button), offered);
+  if (offered)
+    {
+      g_autofree char *label = NULL;
+
+      if (self->series_weeks == 1)
+        label = g_strdup (_("Every week, like their series"));
+      else
+        /* Translators: a button offering the rhythm of the person's series; %d is 2 or more */
+        label = g_strdup_printf (ngettext ("Every %d week, like their series",
+                                           "Every %d weeks, like their series", self->series_weeks),
+                                 self->series_weeks);
+      gtk_button_set_label (self->rhythm_button, label);
+    }
+}
+
+/* The weeks between two slots of one series: the shortest whole number of weeks
+ * between two of its sessions (a moved one leaves its slot in the history). */
+static int
+series_rhythm (GPtrArray *sessions)
+{
+  int weeks = 0;
+
+  for (guint i = 0; i < sessions->len; i++)
+    for (guint j = i + 1; j < sessions->len; j++)
+      {
+        SeancesAppointment *a = g_ptr_array_index (sessions, i);
+        SeancesAppointment *b = g_ptr_array_index (sessions, j);
+        gint64 days;
+
+        if (seances_appointment_get_series_id (a) == 0 ||
+            seances_appointment_get_series_id (a) != seances_appointment_get_series_id (b))
+          continue;
+        /* Rounded: a change of summer time moves the hour, not the day. */
+        days = (ABS (seances_appointment_get_start (b) - seances_appointment_get_start (a)) + 43200) / 86400;
+        if (days > 0 && days % 7 == 0 && (weeks == 0 || days / 7 < weeks))
+          weeks = (int) (days / 7);
+      }
+  return weeks;
+}
+
 static void
 show_client (SeancesClientPage *self)
 {
@@ -122,6 +173,7 @@ show_client (SeancesClientPage *self)
 
   rhythm = seances_client_rhythm_label (seances_client_get_rhythm_weeks (self->client));
   adw_action_row_set_subtitle (self->rhythm_row, rhythm != NULL ? rhythm : _("No target rhythm"));
+  update_rhythm_suggestion (self);
 
   note = seances_client_get_note (self->client);
   adw_action_row_set_subtitle (self->note_row, *note != '\0' ? note : _("No note"));
@@ -207,6 +259,9 @@ reload_sessions (SeancesClientPage *self)
       g_ptr_array_add (past, g_ptr_array_index (sessions, i - 1));
   for (guint i = first_upcoming; i > 0 && past->len < MAX_SESSIONS_SHOWN; i--)
     g_ptr_array_add (past, g_ptr_array_index (sessions, i - 1));
+
+  self->series_weeks = series_rhythm (sessions);
+  update_rhythm_suggestion (self);
 
   replace_items (self->upcoming, upcoming);
   replace_items (self->past, past);
@@ -332,6 +387,25 @@ toggle_archived_action (GtkWidget  *widget,
 }
 
 static void
+use_series_rhythm_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SeancesClientPage *self = SEANCES_CLIENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->client == NULL || self->context == NULL || self->series_weeks <= 0)
+    return;
+  seances_client_set_rhythm_weeks (self->client, self->series_weeks);
+  if (!seances_client_store_update (seances_context_get_clients (self->context), self->client, &error))
+    {
+      seances_client_set_rhythm_weeks (self->client, 0);
+      show_error (self, error->message);
+    }
+  show_client (self);
+}
+
+static void
 new_session_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -452,6 +526,7 @@ seances_client_page_class_init (SeancesClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, rhythm_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, rhythm_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, note_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, upcoming_list);
@@ -461,6 +536,7 @@ seances_client_page_class_init (SeancesClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "client.toggle-archived", NULL, toggle_archived_action);
   gtk_widget_class_install_action (widget_class, "client.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "client.use-series-rhythm", NULL, use_series_rhythm_action);
 }
 
 static void

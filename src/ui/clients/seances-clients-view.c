@@ -27,6 +27,7 @@ struct _SeancesClientsView
   SeancesClientList   *client_list;
   AdwStatusPage       *empty_page;
   GtkButton           *empty_new_button;
+  GtkWidget           *separator;
   GtkStack            *detail_stack;
   SeancesClientPage   *client_page;
 
@@ -63,11 +64,25 @@ has_search (SeancesClientsView *self)
   return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
 }
 
+/* With no record at all, the invitation to add the first one is the whole page: an
+ * « Aucune fiche ouverte » beside it would be a second empty panel. */
+static void
+show_detail_side (SeancesClientsView *self,
+                  gboolean            shown)
+{
+  gtk_widget_set_visible (self->separator, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), shown);
+  gtk_widget_set_hexpand (self->list_side, !shown);
+}
+
 static void
 update_empty_state (SeancesClientsView *self)
 {
   SeancesClientStore *clients;
   gboolean says_client;
+
+  show_detail_side (self, self->context == NULL ||
+                          seances_client_store_get_n_total (seances_context_get_clients (self->context)) > 0);
 
   if (self->context == NULL || g_list_model_get_n_items (get_clients (self)) > 0)
     {
@@ -314,6 +329,7 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, client_list);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, separator);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, client_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -333,6 +349,13 @@ static void
 seances_clients_view_init (SeancesClientsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The drop-down's own button is what screen readers meet: it needs the name too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      C_("clients filter", "Show"), -1);
 
   /* Typing anywhere in the list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_side);

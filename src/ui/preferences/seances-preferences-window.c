@@ -146,6 +146,16 @@ seances_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (seances_preferences_window_parent_class)->dispose (object);
 }
 
+/* Shown, a window focuses its first field, and the field selects its text: the
+ * practice's name, which one keystroke would then replace. Nothing is focused
+ * instead; Tab goes to the first field. */
+static void
+seances_preferences_window_show (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (seances_preferences_window_parent_class)->show (widget);
+  gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+}
+
 static void
 seances_preferences_window_class_init (SeancesPreferencesWindowClass *klass)
 {
@@ -153,6 +163,7 @@ seances_preferences_window_class_init (SeancesPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = seances_preferences_window_dispose;
+  widget_class->show = seances_preferences_window_show;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/seances/Seances/preferences/seances-preferences-window.ui");
