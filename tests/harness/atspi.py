@@ -2,7 +2,7 @@
 
 Run inside `tests/harness/session --display --a11y` (without an accessibility bus, pyatspi
 aborts the process). Every lookup polls: the accessible tree updates asynchronously.
-Pitfalls worked around here (see /work/shared/TESTING.md): Text.getText(0, -1) returns ''
+Pitfalls worked around here: Text.getText(0, -1) returns ''
 on GTK 4.8, so read characterCount characters; Component.grabFocus() is not implemented, so
 focus with a real pointer click (xdotool); libatspi caches names and children, so caching is
 turned off for the application under test.
@@ -328,7 +328,7 @@ def pointer_click(acc):
 
 
 def type_text(text, delay=0.05):
-    """Type as key events into the focused widget (about 50 ms between keys, see TESTING.md)."""
+    """Type as key events into the focused widget (about 50 ms between keys: faster, some are lost)."""
     for ch in text:
         pyatspi.Registry.generateKeyboardEvent(0, ch, pyatspi.KEY_STRING)
         time.sleep(delay)

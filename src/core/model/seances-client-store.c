@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Clients are read once; search and filters then run in memory, because one keystroke
- * must cost at most a few milliseconds at 5,000 clients (DESIGN.md). The database is
+ * must cost at most a few milliseconds at 5,000 clients (HACKING.md, « Benchmark »). The database is
  * written first and memory follows only once the change is committed. Logs name
  * clients by id only. */
 #include "config.h"

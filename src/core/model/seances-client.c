@@ -1,7 +1,7 @@
 /* seances-client.c — a person seen by the practice: how to reach them, nothing clinical
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only what PRODUCT.md allows is kept: names, e-mail and/or phone, the channel for
+ * Only what the practice needs to reach a person is kept: names, e-mail and/or phone, the channel for
  * reminders, a target rhythm and a short administrative note. */
 #include "config.h"
 
