@@ -124,7 +124,7 @@ fixture_set_up (Fixture       *fixture,
   practice->name = g_strdup ("Cabinet Les Tilleuls");
   g_free (practice->practitioner);
   practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (fixture->database, practice, &error));
+  g_assert_true (seances_practice_save (fixture->database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_assert_no_error (error);
 
   fixture->folder = g_build_filename (g_get_home_dir (), "Clé USB", "Sauvegardes", NULL);

@@ -107,10 +107,10 @@ test_save_and_load (void)
 
   practice->default_fee_cents = 6500;
   practice->opening_hour = 9;
-  g_assert_true (seances_practice_save (database, practice, &error));
+  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_free (practice->address);
   practice->address = g_strdup ("12 rue des Lilas, 69003 Lyon");
-  g_assert_true (seances_practice_save (database, practice, &error));
+  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_assert_no_error (error);
 
   loaded = seances_practice_load (database, &error);

@@ -111,7 +111,7 @@ save_practice (SeancesDatabase *database)
   practice->name = g_strdup ("Cabinet Les Tilleuls");
   g_free (practice->practitioner);
   practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (database, practice, &error));
+  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_assert_no_error (error);
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "seances-backup.h"
+#include "seances-clock.h"
 #include "seances-context.h"
 #include "seances-export.h"
 #include "seances-file.h"
@@ -185,7 +186,7 @@ read_now (SeancesDemoOptions  *options,
   if (text == NULL || *text == '\0')
     return TRUE;
   paris = g_time_zone_new_identifier ("Europe/Paris");
-  return seances_demo_parse_now (text, paris, &options->now, error);
+  return seances_clock_parse_local (text, paris, &options->now, error);
 }
 
 /* « 60 patients », or « 60 clients » as the practice says. */

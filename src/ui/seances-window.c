@@ -13,7 +13,6 @@
 #include "preferences/seances-preferences-window.h"
 #include "restore/seances-restore-flow.h"
 #include "seances-backup-scheduler.h"
-#include "seances-demo.h"
 #include "seances-keyring.h"
 #include "seances-main-view.h"
 #include "seances-recovery-key.h"
@@ -128,19 +127,8 @@ static void
 adopt_database (SeancesWindow   *self,
                 SeancesDatabase *database)
 {
-  const char *fixed_now = g_getenv ("SEANCES_NOW");
-
   g_clear_object (&self->context);
   self->context = seances_context_new (database);
-
-  /* Screenshots and end-to-end tests fix "today" (YYYY-MM-DDTHH:MM, the practice's time). */
-  if (fixed_now != NULL)
-    {
-      gint64 now;
-
-      if (seances_demo_parse_now (fixed_now, seances_context_get_time_zone (self->context), &now, NULL))
-        seances_context_set_now (self->context, now);
-    }
 
   if (self->backup_scheduler != NULL)
     seances_backup_scheduler_stop (self->backup_scheduler);

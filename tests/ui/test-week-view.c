@@ -77,7 +77,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   practice->name = g_strdup ("Cabinet Les Tilleuls");
   g_free (practice->practitioner);
   practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (database, practice, &error));
+  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
 
   fixture->context = seances_context_new (database);
   seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));

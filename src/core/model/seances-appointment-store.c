@@ -24,6 +24,7 @@ struct _SeancesAppointmentStore
   GObject          parent_instance;
 
   SeancesDatabase *database;
+  SeancesClock    *clock;
   GTimeZone       *time_zone;
   int              buffer_minutes;
 };
@@ -48,10 +49,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Changes are stamped with the context's clock (the system's until it is set). */
 static gint64
-now_seconds (void)
+now_seconds (SeancesAppointmentStore *self)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return seances_clock_get_now (self->clock);
 }
 
 static gboolean
@@ -278,6 +280,7 @@ seances_appointment_store_dispose (GObject *object)
   SeancesAppointmentStore *self = (SeancesAppointmentStore *)object;
 
   g_clear_object (&self->database);
+  g_clear_object (&self->clock);
   G_OBJECT_CLASS (seances_appointment_store_parent_class)->dispose (object);
 }
 
@@ -378,6 +381,7 @@ static void
 seances_appointment_store_init (SeancesAppointmentStore *self)
 {
   self->time_zone = g_time_zone_new_identifier ("Europe/Paris");
+  self->clock = seances_clock_new ();
 }
 
 SeancesAppointmentStore *
@@ -549,7 +553,7 @@ seances_appointment_store_create (SeancesAppointmentStore  *self,
     return FALSE;
   if ((!allow_conflict && blocks_others (draft) &&
        !check_conflicts (self, start, end, 0, FALSE, error)) ||
-      !insert_row (self, draft, now_seconds (), error) ||
+      !insert_row (self, draft, now_seconds (self), error) ||
       !seances_database_commit (self->database, error))
     {
       seances_database_rollback (self->database);
@@ -581,7 +585,7 @@ seances_appointment_store_create_series (SeancesAppointmentStore  *self,
   g_autoptr(SeancesStatement) stmt = NULL;
   gint64 duration;
   gint64 series_id;
-  gint64 now = now_seconds ();
+  gint64 now = now_seconds (self);
   gboolean ok;
 
   g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
@@ -663,7 +667,7 @@ seances_appointment_store_move (SeancesAppointmentStore  *self,
   g_autoptr(SeancesAppointment) next = NULL;
   g_autoptr(SeancesStatement) stmt = NULL;
   gint64 id;
-  gint64 now = now_seconds ();
+  gint64 now = now_seconds (self);
   gboolean ok;
 
   g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
@@ -736,7 +740,7 @@ seances_appointment_store_cancel (SeancesAppointmentStore  *self,
 {
   g_autoptr(SeancesAppointment) current = NULL;
   g_autoptr(SeancesStatement) stmt = NULL;
-  gint64 now = now_seconds ();
+  gint64 now = now_seconds (self);
   gboolean ok;
 
   g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
@@ -785,4 +789,13 @@ seances_appointment_store_cancel (SeancesAppointmentStore  *self,
   g_signal_emit (self, signals[CHANGED], 0,
                  seances_appointment_get_start (current), seances_appointment_get_end (current));
   return TRUE;
+}
+
+void
+seances_appointment_store_set_clock (SeancesAppointmentStore *self,
+                                     SeancesClock *clock)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_STORE (self));
+  g_return_if_fail (SEANCES_IS_CLOCK (clock));
+  g_set_object (&self->clock, clock);
 }

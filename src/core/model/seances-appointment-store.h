@@ -3,6 +3,7 @@
 #pragma once
 
 #include "seances-appointment.h"
+#include "seances-clock.h"
 #include "seances-database.h"
 
 G_BEGIN_DECLS
@@ -76,5 +77,8 @@ gboolean                 seances_appointment_store_cancel         (SeancesAppoin
                                                                    SeancesAppointment       *appointment,
                                                                    gint64                    cancelled_at,
                                                                    GError                  **error);
+
+void seances_appointment_store_set_clock (SeancesAppointmentStore *self,
+                                          SeancesClock *clock);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _SeancesClientStore
   GObject              parent_instance;
 
   SeancesDatabase     *database;
+  SeancesClock        *clock;
   GPtrArray           *clients;  /* every client, owned, in compare_clients() order */
   GPtrArray           *visible;  /* borrowed from clients: what the filter lets through */
   GHashTable          *by_id;    /* gint64 *id → SeancesClient * (borrowed) */
@@ -39,10 +40,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Changes are stamped with the context's clock (the system's until it is set). */
 static gint64
-now_seconds (void)
+now_seconds (SeancesClientStore *self)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return seances_clock_get_now (self->clock);
 }
 
 /* By last name, then first name; the id keeps namesakes in a stable order. */
@@ -349,6 +351,7 @@ seances_client_store_dispose (GObject *object)
   g_ptr_array_set_size (self->visible, 0);
   g_ptr_array_set_size (self->clients, 0);
   g_clear_object (&self->database);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (seances_client_store_parent_class)->dispose (object);
 }
@@ -426,6 +429,7 @@ seances_client_store_init (SeancesClientStore *self)
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->filter = SEANCES_CLIENT_FILTER_ACTIVE;
   self->search = g_strdup ("");
+  self->clock = seances_clock_new ();
 }
 
 /* Reads every client at once; the list then shows the active ones, unsearched. */
@@ -489,7 +493,7 @@ seances_client_store_add (SeancesClientStore  *self,
 
   if (!seances_database_begin (self->database, error))
     return FALSE;
-  if (!insert_row (self, client, now_seconds (), &id, error))
+  if (!insert_row (self, client, now_seconds (self), &id, error))
     {
       seances_database_rollback (self->database);
       return FALSE;
@@ -527,7 +531,7 @@ seances_client_store_update (SeancesClientStore  *self,
 
   if (!seances_database_begin (self->database, error))
     return FALSE;
-  if (!update_row (self, client, now_seconds (), error))
+  if (!update_row (self, client, now_seconds (self), error))
     {
       seances_database_rollback (self->database);
       return FALSE;
@@ -570,7 +574,7 @@ seances_client_store_set_active (SeancesClientStore  *self,
 
   if (!seances_database_begin (self->database, error))
     return FALSE;
-  if (!update_status_row (self, seances_client_get_id (stored), status, now_seconds (), error))
+  if (!update_status_row (self, seances_client_get_id (stored), status, now_seconds (self), error))
     {
       seances_database_rollback (self->database);
       return FALSE;
@@ -624,4 +628,13 @@ seances_client_store_search (SeancesClientStore *self,
         g_ptr_array_add (found, g_object_ref (client));
     }
   return found;
+}
+
+void
+seances_client_store_set_clock (SeancesClientStore *self,
+                                SeancesClock *clock)
+{
+  g_return_if_fail (SEANCES_IS_CLIENT_STORE (self));
+  g_return_if_fail (SEANCES_IS_CLOCK (clock));
+  g_set_object (&self->clock, clock);
 }

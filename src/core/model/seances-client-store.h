@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "seances-client.h"
+#include "seances-clock.h"
 #include "seances-database.h"
 
 G_BEGIN_DECLS
@@ -42,5 +43,8 @@ guint               seances_client_store_get_n_total (SeancesClientStore  *self)
 GPtrArray          *seances_client_store_search      (SeancesClientStore  *self,
                                                       const char          *text,
                                                       guint                limit);
+
+void seances_client_store_set_clock (SeancesClientStore *self,
+                                     SeancesClock *clock);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ struct _SeancesContext
   SeancesClientStore      *clients;
   SeancesAppointmentStore *appointments;
   GTimeZone               *time_zone;
-  gint64                   fixed_now;  /* 0: the real clock; set by tests and screenshots */
+  SeancesClock            *clock;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesContext, seances_context, G_TYPE_OBJECT)
@@ -52,12 +52,17 @@ seances_context_constructed (GObject *object)
                                                                       : "Europe/Paris");
   if (self->time_zone == NULL)
     self->time_zone = g_time_zone_new_local ();
+  /* Read once: SEANCES_NOW fixes « now » for screenshots, end-to-end tests and the bench. */
+  self->clock = seances_clock_new_from_environment (self->time_zone);
 
   self->clients = seances_client_store_new (self->database, &error);
   if (self->clients == NULL)
     g_warning ("Cannot load the clients: %s", error->message);
+  else
+    seances_client_store_set_clock (self->clients, self->clock);
   self->appointments = seances_appointment_store_new (self->database, self->time_zone,
                                                       self->practice != NULL ? self->practice->buffer_minutes : 10);
+  seances_appointment_store_set_clock (self->appointments, self->clock);
 }
 
 static void
@@ -68,6 +73,7 @@ seances_context_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->appointments);
   g_clear_object (&self->database);
+  g_clear_object (&self->clock);
   G_OBJECT_CLASS (seances_context_parent_class)->dispose (object);
 }
 
@@ -175,7 +181,7 @@ seances_context_save_practice (SeancesContext   *self,
 
   g_return_val_if_fail (SEANCES_IS_CONTEXT (self), FALSE);
 
-  if (!seances_practice_save (self->database, practice, error))
+  if (!seances_practice_save (self->database, practice, seances_clock_get_now (self->clock), error))
     return FALSE;
 
   saved = seances_practice_load (self->database, error);
@@ -234,18 +240,28 @@ seances_context_get_time_zone (SeancesContext *self)
   return self->time_zone;
 }
 
-/* Now, as UTC seconds; fixed by screenshots and tests so that "today" is stable. */
+/* The one clock of the practice: the stores stamp their changes with it, the views
+ * and engines read « now » from it. */
+SeancesClock *
+seances_context_get_clock (SeancesContext *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (self), NULL);
+  return self->clock;
+}
+
+/* Now, as UTC seconds. */
 gint64
 seances_context_get_now (SeancesContext *self)
 {
   g_return_val_if_fail (SEANCES_IS_CONTEXT (self), 0);
-  return self->fixed_now != 0 ? self->fixed_now : g_get_real_time () / G_USEC_PER_SEC;
+  return seances_clock_get_now (self->clock);
 }
 
+/* Fixes « now » for every user of the context's clock (tests). */
 void
 seances_context_set_now (SeancesContext *self,
                          gint64          now)
 {
   g_return_if_fail (SEANCES_IS_CONTEXT (self));
-  self->fixed_now = now;
+  seances_clock_set_now (self->clock, now);
 }

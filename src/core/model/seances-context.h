@@ -3,6 +3,7 @@
 #pragma once
 
 #include "seances-appointment-store.h"
+#include "seances-clock.h"
 #include "seances-client-store.h"
 #include "seances-database.h"
 #include "seances-practice.h"
@@ -20,6 +21,7 @@ SeancesDatabase       *seances_context_get_database             (SeancesContext 
 SeancesClientStore    *seances_context_get_clients              (SeancesContext   *self);
 SeancesAppointmentStore *seances_context_get_appointments       (SeancesContext   *self);
 GTimeZone             *seances_context_get_time_zone            (SeancesContext   *self);
+SeancesClock          *seances_context_get_clock                (SeancesContext   *self);
 gint64                 seances_context_get_now                  (SeancesContext   *self);
 void                   seances_context_set_now                  (SeancesContext   *self,
                                                                  gint64            now);

@@ -12,6 +12,8 @@
 
 #include "seances-demo.h"
 
+#include "seances-clock.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
@@ -1054,6 +1056,7 @@ is_empty (SeancesDatabase  *database,
 /* The practice of an earlier first run is kept; otherwise the demo's is created. */
 static SeancesPractice *
 ensure_practice (SeancesDatabase  *database,
+                 gint64            now,
                  gboolean         *created,
                  GError          **error)
 {
@@ -1070,7 +1073,7 @@ ensure_practice (SeancesDatabase  *database,
     }
 
   practice = demo_practice ();
-  if (!seances_practice_save (database, practice, error))
+  if (!seances_practice_save (database, practice, now, error))
     return NULL;
   *created = TRUE;
   return g_steal_pointer (&practice);
@@ -1218,7 +1221,7 @@ fill (SeancesDatabase           *database,
                    _("This database already holds clients or sessions: a demo practice needs an "
                      "empty one. Nothing was changed."));
 
-  practice = ensure_practice (database, &created, error);
+  practice = ensure_practice (database, options->now, &created, error);
   if (practice == NULL || !demo_init (demo, options, practice, error) ||
       (created && !backdate_practice (database, opening_day (demo), error)))
     return FALSE;
@@ -1252,7 +1255,11 @@ seances_demo_generate (SeancesDatabase           *database,
 
   chosen = *options;
   if (chosen.now == 0)
-    chosen.now = g_get_real_time () / G_USEC_PER_SEC;
+    {
+      g_autoptr(SeancesClock) clock = seances_clock_new ();
+
+      chosen.now = seances_clock_get_now (clock);
+    }
   if (!seances_demo_options_validate (&chosen, error) ||
       !seances_database_begin (database, error))
     return FALSE;
@@ -1267,25 +1274,4 @@ seances_demo_generate (SeancesDatabase           *database,
            demo.clients->len, demo.series->len, demo.sessions->len,
            (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
   return TRUE;
-}
-
-/* « 2026-11-24T14:00 », a local time in @time_zone, as SEANCES_NOW gives it to fix
- * "now" for screenshots and tests. */
-gboolean
-seances_demo_parse_now (const char  *text,
-                        GTimeZone   *time_zone,
-                        gint64      *now,
-                        GError     **error)
-{
-  int year, month, day, hour, minute;
-  char end;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (time_zone != NULL, FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
-
-  if (sscanf (text, "%4d-%2d-%2dT%2d:%2d%c", &year, &month, &day, &hour, &minute, &end) != 5)
-    return refuse (error, SEANCES_DEMO_ERROR_INVALID,
-                   _("SEANCES_NOW must be a local date and time such as 2026-11-24T14:00."));
-  return seances_time_from_local (time_zone, year, month, day, hour, minute, now, error);
 }

@@ -40,9 +40,5 @@ gboolean seances_demo_options_validate (const SeancesDemoOptions *options,
 gboolean seances_demo_generate      (SeancesDatabase           *database,
                                      const SeancesDemoOptions  *options,
                                      GError                   **error);
-gboolean seances_demo_parse_now     (const char                *text,
-                                     GTimeZone                 *time_zone,
-                                     gint64                    *now,
-                                     GError                   **error);
 
 G_END_DECLS

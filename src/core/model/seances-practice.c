@@ -169,9 +169,11 @@ seances_practice_load (SeancesDatabase  *database,
   return practice;
 }
 
+/* @now stamps the practice's creation, the first time it is saved. */
 gboolean
 seances_practice_save (SeancesDatabase  *database,
                        SeancesPractice  *practice,
+                       gint64            now,
                        GError          **error)
 {
   g_autoptr(SeancesStatement) stmt = NULL;
@@ -210,7 +212,7 @@ seances_practice_save (SeancesDatabase  *database,
   sqlite3_bind_int64 (stmt, 11, practice->default_fee_cents);
   sqlite3_bind_text (stmt, 12, practice->vocabulary, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, practice->field, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 14, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 14, now);
   sqlite3_bind_int (stmt, 15, practice->opening_hour);
   sqlite3_bind_int (stmt, 16, practice->closing_hour);
 

@@ -41,6 +41,7 @@ SeancesPractice *seances_practice_load        (SeancesDatabase   *database,
                                                GError           **error);
 gboolean         seances_practice_save        (SeancesDatabase   *database,
                                                SeancesPractice   *practice,
+                                               gint64             now,
                                                GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeancesPractice, seances_practice_free)
