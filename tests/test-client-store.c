@@ -151,7 +151,7 @@ set_long_first_name (SeancesClient *c)
 static void set_line_break (SeancesClient *c) { seances_client_set_last_name (c, "Martin\nBcc: x@y.fr"); }
 static void set_bad_email (SeancesClient *c) { seances_client_set_email (c, "helene@exemple"); }
 static void set_bad_phone (SeancesClient *c) { seances_client_set_phone (c, "06 12"); }
-static void set_foreign_phone (SeancesClient *c) { seances_client_set_phone (c, "+32 2 123 45 67"); }
+static void set_foreign_phone (SeancesClient *c) { seances_client_set_phone (c, "+32 2 512 34 56"); }
 static void set_no_contact (SeancesClient *c) { seances_client_set_email (c, "");
                                                  seances_client_set_phone (c, " "); }
 static void set_sms_only (SeancesClient *c) { seances_client_set_email (c, "");
@@ -196,7 +196,7 @@ test_validate (void)
     { set_line_break, NULL, N_("Each field must fit on one line.") },
     { set_bad_email, NULL, N_("The e-mail address is not valid, for example: nom@exemple.fr.") },
     { set_bad_phone, NULL, N_("The phone number is not valid, for example: 04 78 00 00 00.") },
-    { set_foreign_phone, "+3221234567", NULL },
+    { set_foreign_phone, "+3225123456", NULL },
     { set_no_contact, NULL, N_("Enter an e-mail address or a phone number to stay in touch.") },
     { set_sms_only, "+33612345678", NULL },
     { set_sms_no_phone, NULL, N_("Reminders by SMS need a phone number.") },
