@@ -151,7 +151,7 @@ set_long_first_name (SeancesClient *c)
 static void set_line_break (SeancesClient *c) { seances_client_set_last_name (c, "Martin\nBcc: x@y.fr"); }
 static void set_bad_email (SeancesClient *c) { seances_client_set_email (c, "helene@exemple"); }
 static void set_bad_phone (SeancesClient *c) { seances_client_set_phone (c, "06 12"); }
-static void set_foreign_phone (SeancesClient *c) { seances_client_set_phone (c, "+32 2 123 45 67"); }
+static void set_foreign_phone (SeancesClient *c) { seances_client_set_phone (c, "+32 2 512 34 56"); }
 static void set_no_contact (SeancesClient *c) { seances_client_set_email (c, "");
                                                  seances_client_set_phone (c, " "); }
 static void set_sms_only (SeancesClient *c) { seances_client_set_email (c, "");
@@ -196,7 +196,7 @@ test_validate (void)
     { set_line_break, NULL, N_("Each field must fit on one line.") },
     { set_bad_email, NULL, N_("The e-mail address is not valid, for example: nom@exemple.fr.") },
     { set_bad_phone, NULL, N_("The phone number is not valid, for example: 04 78 00 00 00.") },
-    { set_foreign_phone, "+3221234567", NULL },
+    { set_foreign_phone, "+3225123456", NULL },
     { set_no_contact, NULL, N_("Enter an e-mail address or a phone number to stay in touch.") },
     { set_sms_only, "+33612345678", NULL },
     { set_sms_no_phone, NULL, N_("Reminders by SMS need a phone number.") },
@@ -307,12 +307,22 @@ test_search (Fixture       *fixture,
     { "helene", "Hélène Martin" },
     { "HÉLÈNE MARTIN", "Hélène Martin" },
     { "hel", "Jean Hélie, Hélène Martin" },
+    { "daubigne", "Zoé D’Aubigné" },
+    { "d’aubigné zoe", "Zoé D’Aubigné" },
+    { "jeanpierre", "Jean-Pierre Łukasiewicz" },
+    { "jean pierre", "Jean-Pierre Łukasiewicz" },
+    { "jean-pierre lukas", "Jean-Pierre Łukasiewicz" },
+    { "annesophie", "Anne Sophie Ørsted" },
+    { "orsted", "Anne Sophie Ørsted" },
+    { "0470 12", "Zoé D’Aubigné" },
+    { "+32 470", "Zoé D’Aubigné" },
     { "mar hel", "Hélène Martin" },
     { "noel", "Noël Dupré" },
     { "DUPRE", "Noël Dupré" },
     { "oedipe", "Œdipe Lefèvre" },
     { "Lefevre", "Œdipe Lefèvre" },
     { "exemple.fr", "Jean Hélie, Hélène Martin" },
+    { "exemple.be", "Jean-Pierre Łukasiewicz" },
     { "courriel", "Noël Dupré" },
     { "06 12", "Hélène Martin" },
     { "06.12.34.56.78", "Hélène Martin" },
@@ -320,10 +330,15 @@ test_search (Fixture       *fixture,
     { "07 98", "Jean Hélie" },
     { "+44 20 79", "Œdipe Lefèvre" },
     { "martine", "" },
-    { "", "Noël Dupré, Jean Hélie, Œdipe Lefèvre, Hélène Martin" },
+    { "", "Zoé D’Aubigné, Noël Dupré, Jean Hélie, Œdipe Lefèvre, Jean-Pierre Łukasiewicz, "
+          "Hélène Martin, Anne Sophie Ørsted" },
   };
 
   add_population (fixture);
+  /* Names with punctuation, letters NFD leaves alone, a Belgian number. */
+  add_client (fixture, "Zoé", "D’Aubigné", "", "+32 470 12 34 56", "sms");
+  add_client (fixture, "Jean-Pierre", "Łukasiewicz", "jp@exemple.be", "", "email");
+  add_client (fixture, "Anne Sophie", "Ørsted", "anne.sophie@exemple.dk", "", "email");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -334,6 +349,48 @@ test_search (Fixture       *fixture,
       found = listed (G_LIST_MODEL (fixture->store));
       g_assert_cmpstr (found, ==, cases[i].found);
     }
+}
+
+/* Keys saved by the folding of schema 2 (« d'aubigne », no national form of a Belgian
+ * number) are cleared by the migration and folded again, once, when the store loads. */
+static void
+test_old_keys (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "seances.db", NULL);
+  g_autoptr(SeancesKey) key = seances_key_new_random ();
+  g_autoptr(SeancesDatabase) database = NULL;
+  g_autoptr(SeancesClientStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *search_key = NULL;
+  g_autofree char *sort_key = NULL;
+
+  database = seances_database_create (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_exec (database,
+      "INSERT INTO client (id, first_name, last_name, phone, channel, search_key, sort_key,"
+      " created_at, updated_at) VALUES (7, 'Zoé', 'D’Aubigné', '+32470123456', 'sms',"
+      " 'zoe d''aubigne +32470123456 +32470123456', 'd''aubigne zoe', 0, 0);"
+      "PRAGMA user_version = 2;", &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  database = seances_database_open (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seances_database_get_schema_version (database), ==, 3);
+  store = seances_client_store_new (database, &error);
+  g_assert_no_error (error);
+
+  seances_client_store_set_filter (store, SEANCES_CLIENT_FILTER_ALL, "daubigne 0470 12");
+  found = listed (G_LIST_MODEL (store));
+  g_assert_cmpstr (found, ==, "Zoé D’Aubigné");
+
+  /* Saved, so that the next start does not fold them again. */
+  search_key = query_text (database, "SELECT search_key FROM client WHERE id = ?1", 7);
+  g_assert_cmpstr (search_key, ==, "zoe daubigne +32470123456 0470123456");
+  sort_key = query_text (database, "SELECT sort_key FROM client WHERE id = ?1", 7);
+  g_assert_cmpstr (sort_key, ==, "daubigne zoe");
+  g_assert_finalize_object (g_steal_pointer (&store));
 }
 
 /* Picking who a session is for ignores the list's own filter and skips archived files. */
@@ -582,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/client/validate", test_validate);
   g_test_add ("/client-store/add-and-reload", Fixture, NULL,
               fixture_set_up, test_add_and_reload, fixture_tear_down);
+  g_test_add_func ("/client-store/old-keys", test_old_keys);
   g_test_add ("/client-store/search", Fixture, NULL,
               fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/client-store/pick", Fixture, NULL,

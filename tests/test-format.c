@@ -1,4 +1,4 @@
-/* test-format.c — amounts, e-mail addresses and phone numbers, the French way
+/* test-format.c — amounts and e-mail addresses, the French way (phones: test-phone.c)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -82,38 +82,6 @@ test_email (void)
 }
 
 static void
-test_phone (void)
-{
-  static const struct {
-    const char *typed;
-    const char *stored;   /* NULL: refused */
-    const char *shown;
-  } cases[] = {
-    { "06 12 34 56 78", "+33612345678", "06 12 34 56 78" },
-    { "06.12.34.56.78", "+33612345678", "06 12 34 56 78" },
-    { "+33 6 12 34 56 78", "+33612345678", "06 12 34 56 78" },
-    { "0033 4 78 00 00 00", "+33478000000", "04 78 00 00 00" },
-    { "+32 2 123 45 67", "+3221234567", "+3221234567" },
-    { "+33 06 12 34 56 78", NULL, NULL },
-    { "12 34", NULL, NULL },
-    { "06 12 34 56 7a", NULL, NULL },
-    { "06 12 34 56 78\n", NULL, NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *stored = seances_phone_normalize (cases[i].typed);
-
-      g_assert_cmpstr (stored, ==, cases[i].stored);
-      if (stored != NULL)
-        {
-          g_autofree char *shown = seances_phone_format (stored);
-          g_assert_cmpstr (shown, ==, cases[i].shown);
-        }
-    }
-}
-
-static void
 test_clock (void)
 {
   static const struct {
@@ -159,7 +127,6 @@ main (int   argc,
   g_test_add_func ("/format/money", test_money_format);
   g_test_add_func ("/format/money-parse", test_money_parse);
   g_test_add_func ("/format/email", test_email);
-  g_test_add_func ("/format/phone", test_phone);
   g_test_add_func ("/format/clock", test_clock);
 
   return g_test_run ();

@@ -153,11 +153,49 @@ column_text (SeancesStatement *stmt,
   return text != NULL ? text : "";
 }
 
+/* Saves the keys folded again for clients whose saved keys were cleared (a migration
+ * does so when the folding changes), in one transaction, so that the next start reads
+ * them back instead of folding again. */
+static gboolean
+save_refolded_keys (SeancesClientStore  *self,
+                    GPtrArray           *refolded,
+                    GError             **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  if (!seances_database_begin (self->database, error))
+    return FALSE;
+  stmt = seances_database_prepare (self->database,
+                                   "UPDATE client SET search_key = ?1, sort_key = ?2 WHERE id = ?3",
+                                   error);
+  if (stmt == NULL)
+    {
+      seances_database_rollback (self->database);
+      return FALSE;
+    }
+  for (guint i = 0; i < refolded->len; i++)
+    {
+      SeancesClient *client = g_ptr_array_index (refolded, i);
+
+      seances_statement_reset (stmt);
+      sqlite3_bind_text (stmt, 1, seances_client_get_search_key (client), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, seances_client_get_sort_key (client), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, seances_client_get_id (client));
+      if (!seances_database_step (self->database, stmt, NULL, error))
+        {
+          seances_database_rollback (self->database);
+          return FALSE;
+        }
+    }
+  return seances_database_commit (self->database, error);
+}
+
 static gboolean
 load (SeancesClientStore  *self,
       GError             **error)
 {
   g_autoptr(SeancesStatement) stmt = NULL;
+  g_autoptr(GPtrArray) refolded = g_ptr_array_new ();
   gboolean has_row;
 
   stmt = seances_database_prepare (self->database,
@@ -187,9 +225,28 @@ load (SeancesClientStore  *self,
                              "rhythm-weeks", sqlite3_column_int (stmt, 7),
                              "note", column_text (stmt, 8),
                              NULL);
-      seances_client_take_keys (client, g_strdup (column_text (stmt, 9)), g_strdup (column_text (stmt, 10)));
+      if (*column_text (stmt, 9) == '\0' || *column_text (stmt, 10) == '\0')
+        /* Cleared by a migration: the client folds them again when asked. */
+        g_ptr_array_add (refolded, client);
+      else
+        seances_client_take_keys (client, g_strdup (column_text (stmt, 9)),
+                                  g_strdup (column_text (stmt, 10)));
       g_ptr_array_add (self->clients, client);
       index_client (self, client);
+    }
+
+  /* The keys are right in memory either way: failing to save them (a busy database)
+   * only means folding them again at the next start, which is no reason to refuse
+   * the clients. */
+  if (refolded->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!save_refolded_keys (self, refolded, &local_error))
+        g_debug ("Could not save the folded keys of %u clients: %s",
+                 refolded->len, local_error->message);
+      else
+        g_debug ("Folded the keys of %u clients again", refolded->len);
     }
 
   /* Sorted here rather than by SQL, so that memory is the one judge of the order. */

@@ -8,6 +8,7 @@
 #include "seances-client.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "seances-fold.h"
 #include "seances-format.h"
@@ -550,9 +551,26 @@ seances_client_get_sort_key (SeancesClient *self)
   return self->sort_key;
 }
 
-/* Names, e-mail and phone, folded. The phone is there in +33 form and in national
- * form (« 0612345678 », digits joined by the fold), so that « 06 12 » finds it. The
- * parts are folded apart: folding them together would join the two numbers. */
+/* A name of several words also as one (« Jean Pierre » → « jeanpierre »), as the
+ * folding makes « Jean-Pierre » one: spaces inside a name are not searched either. */
+static void
+append_joined_name (GString    *key,
+                    const char *name)
+{
+  g_autofree char *folded = seances_fold (name);
+
+  if (strchr (folded, ' ') == NULL)
+    return;
+  g_string_append_c (key, ' ');
+  for (const char *p = folded; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (key, *p);
+}
+
+/* Names, e-mail and phone, folded. The phone is there in E.164 and in the national
+ * form of its country (« 0612345678 », « 0470123456 », digits joined by the fold), so
+ * that « 06 12 » or « 0470 12 » finds it. The parts are folded apart: folding them
+ * together would join the two numbers. */
 const char *
 seances_client_get_search_key (SeancesClient *self)
 {
@@ -565,8 +583,12 @@ seances_client_get_search_key (SeancesClient *self)
       g_autofree char *folded_names = seances_fold (names);
       g_autofree char *folded_phone = seances_fold (self->phone);
       g_autofree char *folded_national = seances_fold (national);
+      GString *key = g_string_new (folded_names);
 
-      self->search_key = g_strjoin (" ", folded_names, folded_phone, folded_national, NULL);
+      append_joined_name (key, self->first_name);
+      append_joined_name (key, self->last_name);
+      g_string_append_printf (key, " %s %s", folded_phone, folded_national);
+      self->search_key = g_string_free (key, FALSE);
     }
   return self->search_key;
 }

@@ -83,6 +83,14 @@ static const char * const steps[] = {
   "CREATE INDEX appointment_by_start ON appointment (start_at);"
   "CREATE INDEX appointment_by_client ON appointment (client_id, start_at);"
   "CREATE INDEX appointment_by_series ON appointment (series_id) WHERE series_id IS NOT NULL;",
+
+  /* 3: the folding now spells letters through g_str_to_ascii() and drops punctuation,
+   * and the search key holds the national form of every country's numbers: the keys
+   * saved before are cleared, and the client store folds them again once, when it
+   * loads. Empty rather than NULL: the columns are NOT NULL, which SQLite cannot drop
+   * without rebuilding the table, and no client's key is ever empty (names are
+   * required), so an empty key can only mean « fold me again ». */
+  "UPDATE client SET search_key = '', sort_key = '';",
 };
 
 int

@@ -1,4 +1,4 @@
-/* seances-fold.h — folded text for search and sort: lower case, no accents
+/* seances-fold.h — folded text for search and sort: lower case, no accents, no punctuation
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "seances-format.h"
+#include "seances-phone.h"
 
 #include <string.h>
 
@@ -119,60 +120,42 @@ seances_email_is_valid (const char *email)
   return TRUE;
 }
 
-/* French numbers become +33 form (« 06 12 34 56 78 » → « +33612345678 »); numbers
- * already in international form are kept; anything else is refused (NULL). */
+/* Stored in E.164 (« 06 12 34 56 78 » → « +33612345678 », « 0032 470 12 34 56 » →
+ * « +32470123456 »), as libphonenumber reads it with France as the default country;
+ * anything that is no valid number is refused (NULL). Only digits, a leading +, and
+ * the separators people type are accepted: libphonenumber would read past letters or
+ * a line break, which have no place in a number we store. */
 char *
 seances_phone_normalize (const char *phone)
 {
-  GString *digits = g_string_new (NULL);
-  gboolean plus = FALSE;
-  g_autofree char *d = NULL;
-  gsize n;
+  gboolean digits = FALSE;
 
   g_return_val_if_fail (phone != NULL, NULL);
 
   for (const char *p = phone; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
-      else if (*p == '+' && digits->len == 0 && !plus)
-        plus = TRUE;
-      else if (*p == ' ' || *p == '.' || *p == '-' || *p == '(' || *p == ')' || *p == '/')
+        digits = TRUE;
+      else if (*p == '+' && !digits && p == phone + strspn (phone, " "))
         continue;
-      else
-        {
-          g_string_free (digits, TRUE);
-          return NULL;
-        }
+      else if (*p != ' ' && *p != '.' && *p != '-' && *p != '(' && *p != ')' && *p != '/')
+        return NULL;
     }
-
-  d = g_string_free (digits, FALSE);
-  n = strlen (d);
-
-  if (!plus && g_str_has_prefix (d, "00") && n > 4)
-    return g_strdup_printf ("+%s", d + 2);
-  if (!plus && n == 10 && d[0] == '0' && d[1] != '0')
-    return g_strdup_printf ("+33%s", d + 1);
-  if (plus && g_str_has_prefix (d, "33") && n == 12 && d[2] == '0')
-    return NULL;
-  if (plus && n >= 8 && n <= 15)
-    return g_strdup_printf ("+%s", d);
-  return NULL;
+  return seances_phone_parse (phone);
 }
 
-/* « +33612345678 » → « 06 12 34 56 78 »; other countries stay as stored. */
+/* « +33612345678 » → « 06 12 34 56 78 », « +32470123456 » → « 0470 12 34 56 »: the
+ * national style of the number's country. A stored number libphonenumber does not
+ * know (saved before it checked them) stays as stored. */
 char *
 seances_phone_format (const char *e164)
 {
+  char *national;
+
   g_return_val_if_fail (e164 != NULL, NULL);
 
-  if (g_str_has_prefix (e164, "+33") && strlen (e164) == 12)
-    {
-      const char *n = e164 + 3;
-      return g_strdup_printf ("0%c %c%c %c%c %c%c %c%c",
-                              n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
-    }
-  return g_strdup (e164);
+  national = *e164 != '\0' ? seances_phone_national (e164) : NULL;
+  return national != NULL ? national : g_strdup (e164);
 }
 
 /* A time of day as people type it: « 14 », « 14h », « 14 h 30 », « 14:30 », « 9.15 ». */
