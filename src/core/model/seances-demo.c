@@ -108,9 +108,9 @@ typedef struct
   int         series;          /* -1 when booked alone */
   gint64      start;
   gint64      end;
-  const char *place;
+  SeancesPlace place;
   gint64      fee_cents;
-  const char *status;
+  SeancesAppointmentStatus status;
   gint64      status_at;       /* 0: none */
   gint64      cancelled_at;
   int         rescheduled_to;  /* index of the new session, -1 for none */
@@ -393,7 +393,7 @@ move_later (Demo *demo,
         continue;
 
       old = session_at (demo, index);  /* adding may have moved the array */
-      old->status = SEANCES_STATUS_RESCHEDULED;
+      old->status = SEANCES_APPOINTMENT_STATUS_RESCHEDULED;
       old->status_at = moved_at;
       old->rescheduled_to = added;
       return TRUE;
@@ -423,16 +423,16 @@ decide (Demo     *demo,
   client->n_sessions++;
   client->last_end = MAX (client->last_end, session->end);
 
-  session->status = SEANCES_STATUS_SCHEDULED;
+  session->status = SEANCES_APPOINTMENT_STATUS_SCHEDULED;
   if (session->end > demo->now)
     return;
 
-  session->status = SEANCES_STATUS_HONOURED;
+  session->status = SEANCES_APPOINTMENT_STATUS_HONOURED;
   session->status_at = marked_at (demo, session->end);
 
   if (draw < no_show)
     {
-      session->status = SEANCES_STATUS_NO_SHOW;
+      session->status = SEANCES_APPOINTMENT_STATUS_NO_SHOW;
       return;
     }
   draw -= no_show;
@@ -441,7 +441,7 @@ decide (Demo     *demo,
       cancelled_at = session->start - between (demo, 3600, 22 * 3600);
       if (cancelled_at > session->created_at)
         {
-          session->status = SEANCES_STATUS_CANCELLED_LATE;
+          session->status = SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE;
           session->status_at = session->cancelled_at = cancelled_at;
         }
       return;
@@ -452,7 +452,7 @@ decide (Demo     *demo,
       cancelled_at = session->start - between (demo, 2 * SECONDS_PER_DAY, 10 * SECONDS_PER_DAY);
       if (cancelled_at > session->created_at)
         {
-          session->status = SEANCES_STATUS_CANCELLED_IN_TIME;
+          session->status = SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME;
           session->status_at = session->cancelled_at = cancelled_at;
         }
       return;
@@ -970,9 +970,10 @@ write_sessions (SeancesDatabase  *database,
       seances_statement_bind_optional (stmt, 3, session->series + 1);
       sqlite3_bind_int64 (stmt, 4, session->start);
       sqlite3_bind_int64 (stmt, 5, session->end);
-      sqlite3_bind_text (stmt, 6, session->place, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, seances_place_to_string (session->place), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, session->fee_cents);
-      sqlite3_bind_text (stmt, 8, session->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, seances_appointment_status_to_string (session->status), -1,
+                         SQLITE_STATIC);
       seances_statement_bind_optional (stmt, 9, session->status_at);
       seances_statement_bind_optional (stmt, 10, session->cancelled_at);
       sqlite3_bind_int64 (stmt, 11, session->created_at);
