@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "seances-appointment.h"
+#include "seances-client.h"
 
 #define NOW ((gint64) 1795000000)
 #define HOUR ((gint64) 3600)
@@ -79,6 +80,17 @@ static const SpellingCase spelling_cases[] = {
   { "rescheduled", seances_appointment_status_get_type, SEANCES_APPOINTMENT_STATUS_RESCHEDULED },
   { "office", seances_place_get_type, SEANCES_PLACE_OFFICE },
   { "video", seances_place_get_type, SEANCES_PLACE_VIDEO },
+  { "email", seances_channel_get_type, SEANCES_CHANNEL_EMAIL },
+  { "sms", seances_channel_get_type, SEANCES_CHANNEL_SMS },
+  { "both", seances_channel_get_type, SEANCES_CHANNEL_BOTH },
+  { "patient", seances_vocabulary_get_type, SEANCES_VOCABULARY_PATIENT },
+  { "client", seances_vocabulary_get_type, SEANCES_VOCABULARY_CLIENT },
+  { "mental_health", seances_field_get_type, SEANCES_FIELD_MENTAL_HEALTH },
+  { "physiotherapy", seances_field_get_type, SEANCES_FIELD_PHYSIOTHERAPY },
+  { "nutrition", seances_field_get_type, SEANCES_FIELD_NUTRITION },
+  { "dental", seances_field_get_type, SEANCES_FIELD_DENTAL },
+  { "coaching", seances_field_get_type, SEANCES_FIELD_COACHING },
+  { "other", seances_field_get_type, SEANCES_FIELD_OTHER },
 };
 
 static const char *
@@ -89,32 +101,38 @@ to_string (GType type,
     return seances_appointment_status_to_string (value);
   if (type == SEANCES_TYPE_PLACE)
     return seances_place_to_string (value);
+  if (type == SEANCES_TYPE_CHANNEL)
+    return seances_channel_to_string (value);
+  if (type == SEANCES_TYPE_VOCABULARY)
+    return seances_vocabulary_to_string (value);
+  if (type == SEANCES_TYPE_FIELD)
+    return seances_field_to_string (value);
   g_assert_not_reached ();
 }
+
+#define PARSE(parse, Type, text, value)            \
+  G_STMT_START {                                   \
+    Type parsed = (Type) *(value);                 \
+    gboolean found = parse (text, &parsed);        \
+    *(value) = (int) parsed;                       \
+    return found;                                  \
+  } G_STMT_END
 
 static gboolean
 from_string (GType       type,
              const char *text,
              int        *value)
 {
-  SeancesAppointmentStatus status;
-  SeancesPlace place;
-  gboolean found;
-
   if (type == SEANCES_TYPE_APPOINTMENT_STATUS)
-    {
-      status = (SeancesAppointmentStatus) *value;
-      found = seances_appointment_status_from_string (text, &status);
-      *value = (int) status;
-      return found;
-    }
+    PARSE (seances_appointment_status_from_string, SeancesAppointmentStatus, text, value);
   if (type == SEANCES_TYPE_PLACE)
-    {
-      place = (SeancesPlace) *value;
-      found = seances_place_from_string (text, &place);
-      *value = (int) place;
-      return found;
-    }
+    PARSE (seances_place_from_string, SeancesPlace, text, value);
+  if (type == SEANCES_TYPE_CHANNEL)
+    PARSE (seances_channel_from_string, SeancesChannel, text, value);
+  if (type == SEANCES_TYPE_VOCABULARY)
+    PARSE (seances_vocabulary_from_string, SeancesVocabulary, text, value);
+  if (type == SEANCES_TYPE_FIELD)
+    PARSE (seances_field_from_string, SeancesField, text, value);
   g_assert_not_reached ();
 }
 
@@ -129,6 +147,7 @@ test_spelling (gconstpointer data)
   g_assert_cmpstr (to_string (type, c->value), ==, c->text);
   g_assert_true (from_string (type, c->text, &value));
   g_assert_cmpint (value, ==, c->value);
+  /* The generated GType knows every value the table spells. */
   g_assert_nonnull (g_enum_get_value (klass, c->value));
 }
 
@@ -179,7 +198,9 @@ main (int argc, char **argv)
     }
   for (guint i = 0; i < G_N_ELEMENTS (spelling_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/appointment/spelling/%s", spelling_cases[i].text);
+      g_autofree char *path = g_strdup_printf ("/appointment/spelling/%s/%s",
+                                               g_type_name (spelling_cases[i].get_type ()),
+                                               spelling_cases[i].text);
       g_test_add_data_func (path, &spelling_cases[i], test_spelling);
     }
   g_test_add_func ("/appointment/unknown-spelling", test_unknown);

@@ -83,7 +83,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));
 
   client = g_object_new (SEANCES_TYPE_CLIENT, "first-name", "Hélène", "last-name", "Martin",
-                         "email", "helene.martin@exemple.fr", "channel", "email", NULL);
+                         "email", "helene.martin@exemple.fr", "channel", SEANCES_CHANNEL_EMAIL, NULL);
   g_assert_true (seances_client_store_add (seances_context_get_clients (fixture->context), client, &error));
   g_assert_no_error (error);
   fixture->client_id = seances_client_get_id (client);

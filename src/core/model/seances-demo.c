@@ -76,7 +76,7 @@ typedef struct
   const char *last_name;
   char       *email;
   char       *phone;
-  const char *channel;
+  SeancesChannel channel;
   const char *note;
   int         stored_rhythm;   /* rhythm_weeks column; 0 for none */
   gint64      fee_cents;
@@ -700,9 +700,9 @@ invent_person (Demo   *demo,
   client->first_name = first_names[pick (demo, G_N_ELEMENTS (first_names))];
   client->last_name = last_names[pick (demo, G_N_ELEMENTS (last_names))];
 
-  client->channel = kind < 0.7 ? "email" : kind < 0.82 ? "sms" : "both";
-  email = !g_str_equal (client->channel, "sms") || chance (demo, 0.4);
-  phone = !g_str_equal (client->channel, "email") || chance (demo, 0.6);
+  client->channel = kind < 0.7 ? SEANCES_CHANNEL_EMAIL : kind < 0.82 ? SEANCES_CHANNEL_SMS : SEANCES_CHANNEL_BOTH;
+  email = client->channel != SEANCES_CHANNEL_SMS || chance (demo, 0.4);
+  phone = client->channel != SEANCES_CHANNEL_EMAIL || chance (demo, 0.6);
   client->email = email ? unique_email (demo, client->first_name, client->last_name) : g_strdup ("");
   client->phone = phone ? unique_phone (demo) : g_strdup ("");
 
@@ -881,7 +881,8 @@ write_clients (SeancesDatabase  *database,
       sqlite3_bind_text (stmt, 3, seances_client_get_last_name (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, seances_client_get_email (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, seances_client_get_phone (person), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, seances_client_get_channel (person), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, seances_channel_to_string (seances_client_get_channel (person)), -1,
+                         SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, client->inactive_at != 0 ? "inactive" : "active", -1, SQLITE_STATIC);
       seances_statement_bind_optional (stmt, 8, client->stored_rhythm);
       sqlite3_bind_text (stmt, 9, seances_client_get_note (person), -1, SQLITE_TRANSIENT);

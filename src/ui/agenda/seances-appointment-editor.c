@@ -85,7 +85,7 @@ is_patient (SeancesAppointmentEditor *self)
 {
   const SeancesPractice *practice = seances_context_get_practice (self->context);
 
-  return practice == NULL || g_strcmp0 (practice->vocabulary, "client") != 0;
+  return practice == NULL || practice->vocabulary != SEANCES_VOCABULARY_CLIENT;
 }
 
 static void

@@ -19,17 +19,23 @@ seances_clients_says_client (SeancesContext *context)
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), FALSE);
 
   practice = seances_context_get_practice (context);
-  return practice != NULL && g_strcmp0 (practice->vocabulary, "client") == 0;
+  return practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT;
 }
 
 const char *
-seances_client_channel_label (const char *channel)
+seances_client_channel_label (SeancesChannel channel)
 {
-  if (g_strcmp0 (channel, "sms") == 0)
-    return C_("reminder channel", "SMS");
-  if (g_strcmp0 (channel, "both") == 0)
-    return C_("reminder channel", "E-mail and SMS");
-  return C_("reminder channel", "E-mail");
+  switch (channel)
+    {
+    case SEANCES_CHANNEL_EMAIL:
+      return C_("reminder channel", "E-mail");
+    case SEANCES_CHANNEL_SMS:
+      return C_("reminder channel", "SMS");
+    case SEANCES_CHANNEL_BOTH:
+      return C_("reminder channel", "E-mail and SMS");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 /* « Toutes les 3 semaines »; NULL for no rhythm, whose wording depends on the place. */

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 gboolean    seances_clients_says_client             (SeancesContext *context);
-const char *seances_client_channel_label            (const char     *channel);
+const char *seances_client_channel_label            (SeancesChannel  channel);
 char       *seances_client_rhythm_label             (int             weeks);
 char       *seances_client_contact_line             (const char     *phone,
                                                      const char     *email);
