@@ -232,7 +232,7 @@ reload_sessions (SeancesClientPage *self)
   if (sessions == NULL)
     sessions = g_ptr_array_new ();
 
-  /* Sessions come ordered by start: the latest history first is the reverse order. */
+  /* Sessions come ordered by start: read backwards, the history comes latest first. */
   now = self->context != NULL ? seances_context_get_now (self->context) : 0;
   for (guint i = 0; i < sessions->len; i++)
     {
