@@ -178,9 +178,9 @@ test_create (Fixture       *fixture,
   g_assert_cmpint (seances_appointment_get_series_id (stored), ==, 0);
   g_assert_cmpint (seances_appointment_get_start (stored), ==, paris (fixture, 2026, 11, 24, 14, 0));
   g_assert_cmpint (seances_appointment_get_end (stored), ==, paris (fixture, 2026, 11, 24, 14, 50));
-  g_assert_cmpstr (seances_appointment_get_place (stored), ==, "video");
+  g_assert_cmpint (seances_appointment_get_place (stored), ==, SEANCES_PLACE_VIDEO);
   g_assert_cmpint (seances_appointment_get_fee_cents (stored), ==, 7000);
-  g_assert_cmpstr (seances_appointment_get_status (stored), ==, "scheduled");
+  g_assert_cmpint (seances_appointment_get_status (stored), ==, SEANCES_APPOINTMENT_STATUS_SCHEDULED);
   g_assert_cmpint (seances_appointment_get_status_at (stored), ==, 0);
   g_assert_cmpint (seances_appointment_get_cancelled_at (stored), ==, 0);
   g_assert_cmpint (seances_appointment_get_rescheduled_to (stored), ==, 0);
@@ -317,7 +317,7 @@ test_find_conflicts (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 start = paris (fixture, 2026, 11, 24, 14, 30);
 
-  seances_appointment_set_status (honoured, SEANCES_STATUS_HONOURED);
+  seances_appointment_set_status (honoured, SEANCES_APPOINTMENT_STATUS_HONOURED);
   g_assert_true (seances_appointment_store_create (fixture->store, honoured, FALSE, &error));
   g_assert_no_error (error);
 
@@ -519,20 +519,20 @@ test_move (Fixture       *fixture,
   /* The new session copies the old one's client, place, fee and series. */
   g_assert_cmpint (seances_appointment_get_id (moved), >, seances_appointment_get_id (first));
   g_assert_cmpint (seances_appointment_get_client_id (moved), ==, HELENE);
-  g_assert_cmpstr (seances_appointment_get_place (moved), ==, "video");
+  g_assert_cmpint (seances_appointment_get_place (moved), ==, SEANCES_PLACE_VIDEO);
   g_assert_cmpint (seances_appointment_get_fee_cents (moved), ==, 7000);
   g_assert_cmpint (seances_appointment_get_series_id (moved), ==,
                    seances_appointment_get_series_id (first));
-  g_assert_cmpstr (seances_appointment_get_status (moved), ==, "scheduled");
+  g_assert_cmpint (seances_appointment_get_status (moved), ==, SEANCES_APPOINTMENT_STATUS_SCHEDULED);
   g_assert_cmpint (seances_appointment_get_start (moved), ==, new_start);
   g_assert_cmpint (seances_appointment_get_end (moved), ==, new_start + 50 * 60);
 
   /* The old one keeps its slot in the history and points to the new one. */
-  g_assert_cmpstr (seances_appointment_get_status (first), ==, "rescheduled");
+  g_assert_cmpint (seances_appointment_get_status (first), ==, SEANCES_APPOINTMENT_STATUS_RESCHEDULED);
   g_assert_cmpint (seances_appointment_get_rescheduled_to (first), ==, seances_appointment_get_id (moved));
   g_assert_cmpint (seances_appointment_get_status_at (first), >=, before);
   old_row = reload (fixture, seances_appointment_get_id (first));
-  g_assert_cmpstr (seances_appointment_get_status (old_row), ==, "rescheduled");
+  g_assert_cmpint (seances_appointment_get_status (old_row), ==, SEANCES_APPOINTMENT_STATUS_RESCHEDULED);
   g_assert_cmpint (seances_appointment_get_rescheduled_to (old_row), ==, seances_appointment_get_id (moved));
   g_assert_cmpint (seances_appointment_get_status_at (old_row), ==, seances_appointment_get_status_at (first));
   g_assert_cmpint (seances_appointment_get_start (old_row), ==, paris (fixture, 2026, 11, 24, 14, 0));
@@ -560,7 +560,7 @@ test_move (Fixture       *fixture,
   g_assert_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "Cette séance chevauche celle de 14" NBSP "h" NBSP "00.");
   g_clear_error (&error);
-  g_assert_cmpstr (seances_appointment_get_status (moved), ==, "scheduled");
+  g_assert_cmpint (seances_appointment_get_status (moved), ==, SEANCES_APPOINTMENT_STATUS_SCHEDULED);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM appointment"), ==, 3);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM appointment WHERE status = 'scheduled'"),
                    ==, 2);
@@ -600,10 +600,10 @@ test_cancel (Fixture       *fixture,
 
   g_assert_true (seances_appointment_store_cancel (fixture->store, session, called, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (seances_appointment_get_status (session), ==, "cancelled_in_time");
+  g_assert_cmpint (seances_appointment_get_status (session), ==, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
   g_assert_cmpint (seances_appointment_get_cancelled_at (session), ==, called);
   row = reload (fixture, seances_appointment_get_id (session));
-  g_assert_cmpstr (seances_appointment_get_status (row), ==, "cancelled_in_time");
+  g_assert_cmpint (seances_appointment_get_status (row), ==, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
   g_assert_cmpint (seances_appointment_get_cancelled_at (row), ==, called);
   g_assert_cmpint (seances_appointment_get_status_at (row), >, 0);
   g_assert_cmpuint (fixture->changes, ==, 1);

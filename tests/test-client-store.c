@@ -42,7 +42,7 @@ new_client (const char *first_name,
             const char *last_name,
             const char *email,
             const char *phone,
-            const char *channel)
+            SeancesChannel channel)
 {
   return g_object_new (SEANCES_TYPE_CLIENT,
                        "first-name", first_name,
@@ -60,7 +60,7 @@ add_client (Fixture    *fixture,
             const char *last_name,
             const char *email,
             const char *phone,
-            const char *channel)
+            SeancesChannel channel)
 {
   g_autoptr(SeancesClient) client = new_client (first_name, last_name, email, phone, channel);
   g_autoptr(GError) error = NULL;
@@ -74,10 +74,10 @@ add_client (Fixture    *fixture,
 static void
 add_population (Fixture *fixture)
 {
-  add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "06 12 34 56 78", "both");
-  add_client (fixture, "Noël", "Dupré", "noel.dupre@courriel.fr", "", "email");
-  add_client (fixture, "Œdipe", "Lefèvre", "", "+44 20 7946 0958", "sms");
-  add_client (fixture, "Jean", "Hélie", "jhelie@exemple.fr", "07 98 76 54 32", "both");
+  add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "06 12 34 56 78", SEANCES_CHANNEL_BOTH);
+  add_client (fixture, "Noël", "Dupré", "noel.dupre@courriel.fr", "", SEANCES_CHANNEL_EMAIL);
+  add_client (fixture, "Œdipe", "Lefèvre", "", "+44 20 7946 0958", SEANCES_CHANNEL_SMS);
+  add_client (fixture, "Jean", "Hélie", "jhelie@exemple.fr", "07 98 76 54 32", SEANCES_CHANNEL_BOTH);
 }
 
 /* « Noël Dupré, Hélène Martin »: what the list shows, in its order. */
@@ -155,11 +155,11 @@ static void set_foreign_phone (SeancesClient *c) { seances_client_set_phone (c, 
 static void set_no_contact (SeancesClient *c) { seances_client_set_email (c, "");
                                                  seances_client_set_phone (c, " "); }
 static void set_sms_only (SeancesClient *c) { seances_client_set_email (c, "");
-                                               seances_client_set_channel (c, "sms"); }
+                                               seances_client_set_channel (c, SEANCES_CHANNEL_SMS); }
 static void set_sms_no_phone (SeancesClient *c) { seances_client_set_phone (c, "");
-                                                   seances_client_set_channel (c, "sms"); }
+                                                   seances_client_set_channel (c, SEANCES_CHANNEL_SMS); }
 static void set_email_no_email (SeancesClient *c) { seances_client_set_email (c, "");
-                                                     seances_client_set_channel (c, "email"); }
+                                                     seances_client_set_channel (c, SEANCES_CHANNEL_EMAIL); }
 static void set_both_no_phone (SeancesClient *c) { seances_client_set_phone (c, ""); }
 static void set_rhythm_none (SeancesClient *c) { seances_client_set_rhythm_weeks (c, 0); }
 static void set_rhythm_yearly (SeancesClient *c) { seances_client_set_rhythm_weeks (c, 52); }
@@ -216,7 +216,7 @@ test_validate (void)
     {
       g_autoptr(SeancesClient) client = new_client ("  Hélène ", "Martin",
                                                     "helene.martin@exemple.fr", "06 12 34 56 78",
-                                                    "both");
+                                                    SEANCES_CHANNEL_BOTH);
       g_autoptr(GError) error = NULL;
       gboolean valid;
 
@@ -255,15 +255,15 @@ test_add_and_reload (Fixture       *fixture,
   SeancesClient *again;
 
   helene = add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "06 12 34 56 78",
-                       "both");
+                       SEANCES_CHANNEL_BOTH);
   seances_client_set_rhythm_weeks (helene, 2);
   seances_client_set_note (helene, "Règle par virement.");
   g_assert_true (seances_client_store_update (fixture->store, helene, &error));
   g_assert_no_error (error);
-  add_client (fixture, "Noël", "Dupré", "noel.dupre@courriel.fr", "", "email");
-  add_client (fixture, "Élodie", "Écuyer", "", "07 98 76 54 32", "sms");
-  add_client (fixture, "Éric", "Abadie", "eric@abadie.fr", "", "email");
-  add_client (fixture, "Hélène", "Martin", "h.martin@courriel.fr", "", "email");
+  add_client (fixture, "Noël", "Dupré", "noel.dupre@courriel.fr", "", SEANCES_CHANNEL_EMAIL);
+  add_client (fixture, "Élodie", "Écuyer", "", "07 98 76 54 32", SEANCES_CHANNEL_SMS);
+  add_client (fixture, "Éric", "Abadie", "eric@abadie.fr", "", SEANCES_CHANNEL_EMAIL);
+  add_client (fixture, "Hélène", "Martin", "h.martin@courriel.fr", "", SEANCES_CHANNEL_EMAIL);
 
   shown = listed (G_LIST_MODEL (fixture->store));
   g_assert_cmpstr (shown, ==, order);
@@ -283,7 +283,7 @@ test_add_and_reload (Fixture       *fixture,
   g_assert_true (again != helene);
   g_assert_cmpstr (seances_client_get_email (again), ==, "helene.martin@exemple.fr");
   g_assert_cmpstr (seances_client_get_phone (again), ==, "+33612345678");
-  g_assert_cmpstr (seances_client_get_channel (again), ==, "both");
+  g_assert_cmpint (seances_client_get_channel (again), ==, SEANCES_CHANNEL_BOTH);
   g_assert_cmpstr (seances_client_get_status (again), ==, "active");
   g_assert_cmpint (seances_client_get_rhythm_weeks (again), ==, 2);
   g_assert_cmpstr (seances_client_get_note (again), ==, "Règle par virement.");
@@ -336,9 +336,9 @@ test_search (Fixture       *fixture,
 
   add_population (fixture);
   /* Names with punctuation, letters NFD leaves alone, a Belgian number. */
-  add_client (fixture, "Zoé", "D’Aubigné", "", "+32 470 12 34 56", "sms");
-  add_client (fixture, "Jean-Pierre", "Łukasiewicz", "jp@exemple.be", "", "email");
-  add_client (fixture, "Anne Sophie", "Ørsted", "anne.sophie@exemple.dk", "", "email");
+  add_client (fixture, "Zoé", "D’Aubigné", "", "+32 470 12 34 56", SEANCES_CHANNEL_SMS);
+  add_client (fixture, "Jean-Pierre", "Łukasiewicz", "jp@exemple.be", "", SEANCES_CHANNEL_EMAIL);
+  add_client (fixture, "Anne Sophie", "Ørsted", "anne.sophie@exemple.dk", "", SEANCES_CHANNEL_EMAIL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -404,7 +404,7 @@ test_pick (Fixture       *fixture,
   SeancesClient *noel;
 
   add_population (fixture);
-  noel = add_client (fixture, "Noëlle", "Durand", "noelle@exemple.fr", "", "email");
+  noel = add_client (fixture, "Noëlle", "Durand", "noelle@exemple.fr", "", SEANCES_CHANNEL_EMAIL);
   g_assert_true (seances_client_store_set_active (fixture->store, noel, FALSE, &error));
   seances_client_store_set_filter (fixture->store, SEANCES_CLIENT_FILTER_ACTIVE, "martin");
 
@@ -469,7 +469,7 @@ test_archive (Fixture       *fixture,
   SeancesClient *helene;
   gint64 id;
 
-  helene = add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "", "email");
+  helene = add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "", SEANCES_CHANNEL_EMAIL);
   id = seances_client_get_id (helene);
   g_assert_cmpint (query_int64 (fixture->database, UNARCHIVED, id), ==, 1);
 
@@ -594,11 +594,11 @@ test_items_changed (Fixture       *fixture,
 
   g_signal_connect (fixture->store, "items-changed", G_CALLBACK (items_changed_cb), fixture);
 
-  helene = add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "", "email");
+  helene = add_client (fixture, "Hélène", "Martin", "helene.martin@exemple.fr", "", SEANCES_CHANNEL_EMAIL);
   assert_changes (fixture, "0 0 1");
-  noel = add_client (fixture, "Noël", "Dupré", "noel.dupre@courriel.fr", "", "email");
+  noel = add_client (fixture, "Noël", "Dupré", "noel.dupre@courriel.fr", "", SEANCES_CHANNEL_EMAIL);
   assert_changes (fixture, "0 0 1");
-  add_client (fixture, "Jean", "Hélie", "jhelie@exemple.fr", "", "email");
+  add_client (fixture, "Jean", "Hélie", "jhelie@exemple.fr", "", SEANCES_CHANNEL_EMAIL);
   assert_changes (fixture, "1 0 1");
 
   g_assert_true (seances_client_store_set_active (fixture->store, noel, FALSE, &error));

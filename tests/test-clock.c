@@ -93,7 +93,7 @@ test_context_stamps (void)
   g_assert_no_error (error);
 
   draft = seances_appointment_new (seances_client_get_id (client), now + 86400, now + 86400 + 50 * 60,
-                                   "office", 6000);
+                                   SEANCES_PLACE_OFFICE, 6000);
   g_assert_true (seances_appointment_store_create (seances_context_get_appointments (context), draft, FALSE, &error));
   g_assert_no_error (error);
   sessions = seances_appointment_store_list_for_client (seances_context_get_appointments (context),

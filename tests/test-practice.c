@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "seances-database-private.h"
 #include "seances-practice.h"
 #include "seances-test.h"
 
@@ -18,7 +19,7 @@ static void set_short_session (SeancesPractice *p) { p->session_minutes = 2; }
 static void set_long_buffer (SeancesPractice *p) { p->buffer_minutes = 300; }
 static void set_negative_fee (SeancesPractice *p) { p->default_fee_cents = -100; }
 static void set_closed_day (SeancesPractice *p) { p->opening_hour = 18; p->closing_hour = 9; }
-static void set_bad_vocabulary (SeancesPractice *p) { g_free (p->vocabulary); p->vocabulary = g_strdup ("usager"); }
+static void set_bad_vocabulary (SeancesPractice *p) { p->vocabulary = (SeancesVocabulary) (SEANCES_VOCABULARY_CLIENT + 1); }
 
 static SeancesPractice *
 valid_practice (void)
@@ -88,7 +89,7 @@ test_defaults (void)
   g_assert_cmpstr (practice->time_zone, ==, "Europe/Paris");
   g_assert_cmpint (practice->session_minutes, ==, 50);
   g_assert_cmpint (practice->buffer_minutes, ==, 10);
-  g_assert_cmpstr (practice->vocabulary, ==, "patient");
+  g_assert_cmpint (practice->vocabulary, ==, SEANCES_VOCABULARY_PATIENT);
 }
 
 static void
@@ -107,6 +108,8 @@ test_save_and_load (void)
 
   practice->default_fee_cents = 6500;
   practice->opening_hour = 9;
+  practice->vocabulary = SEANCES_VOCABULARY_CLIENT;
+  practice->field = SEANCES_FIELD_PHYSIOTHERAPY;
   g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_free (practice->address);
   practice->address = g_strdup ("12 rue des Lilas, 69003 Lyon");
@@ -122,6 +125,44 @@ test_save_and_load (void)
   g_assert_cmpint (loaded->session_minutes, ==, 50);
   g_assert_cmpint (loaded->opening_hour, ==, 9);
   g_assert_cmpint (loaded->closing_hour, ==, 20);
+  g_assert_cmpint (loaded->vocabulary, ==, SEANCES_VOCABULARY_CLIENT);
+  g_assert_cmpint (loaded->field, ==, SEANCES_FIELD_PHYSIOTHERAPY);
+}
+
+/* The database keeps the words, as the export shows them; a field this version does not
+ * know (the column has no CHECK) reads as « other ». */
+static void
+test_stored_words (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "seances.db", NULL);
+  g_autoptr(SeancesKey) key = seances_key_new_random ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeancesDatabase) database = seances_database_create (path, key, &error);
+  g_autoptr(SeancesPractice) practice = valid_practice ();
+  g_autoptr(SeancesPractice) loaded = NULL;
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gboolean has_row;
+
+  g_assert_no_error (error);
+  practice->vocabulary = SEANCES_VOCABULARY_CLIENT;
+  practice->field = SEANCES_FIELD_DENTAL;
+  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
+  g_assert_no_error (error);
+
+  stmt = seances_database_prepare (database, "SELECT vocabulary, field FROM practice", &error);
+  g_assert_no_error (error);
+  g_assert_true (seances_database_step (database, stmt, &has_row, &error));
+  g_assert_true (has_row);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "client");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "dental");
+  seances_statement_reset (g_steal_pointer (&stmt));
+
+  g_assert_true (seances_database_exec (database, "UPDATE practice SET field = 'veterinary'", &error));
+  g_assert_no_error (error);
+  loaded = seances_practice_load (database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->field, ==, SEANCES_FIELD_OTHER);
+  g_assert_cmpint (loaded->vocabulary, ==, SEANCES_VOCABULARY_CLIENT);
 }
 
 int
@@ -134,6 +175,7 @@ main (int   argc,
   g_test_add_func ("/practice/validate", test_validate);
   g_test_add_func ("/practice/defaults", test_defaults);
   g_test_add_func ("/practice/save-and-load", test_save_and_load);
+  g_test_add_func ("/practice/stored-words", test_stored_words);
 
   return g_test_run ();
 }

@@ -194,7 +194,7 @@ static char *
 format_people (SeancesPractice *practice,
                int              n)
 {
-  if (practice != NULL && g_str_equal (practice->vocabulary, "client"))
+  if (practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT)
     return g_strdup_printf (ngettext ("%d client", "%d clients", n), n);
   return g_strdup_printf (ngettext ("%d patient", "%d patients", n), n);
 }

@@ -31,7 +31,7 @@ static void
 practice_changed_cb (SeancesMainView *self)
 {
   const SeancesPractice *practice = seances_context_get_practice (self->context);
-  gboolean clients = practice != NULL && g_strcmp0 (practice->vocabulary, "client") == 0;
+  gboolean clients = practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT;
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, practice != NULL ? practice->name : "");
   /* The practitioner chooses the word: therapists see patients, coaches clients. */

@@ -291,7 +291,7 @@ add_lifelong_client (Bench *bench)
       gint64 at = start + (gint64) done * 7 * 86400;
 
       g_clear_object (&draft);
-      draft = seances_appointment_new (seances_client_get_id (client), at, at + 50 * 60, "office", 6000);
+      draft = seances_appointment_new (seances_client_get_id (client), at, at + 50 * 60, SEANCES_PLACE_OFFICE, 6000);
       if (!seances_appointment_store_create_series (appointments, draft, 1, 200, NULL, TRUE, NULL, &error))
         {
           g_printerr ("bench: cannot book a long history: %s\n", error->message);

@@ -50,9 +50,9 @@ settle (void)
 }
 
 static void
-book (Fixture *fixture, gint64 client_id, gint64 start, const char *status)
+book (Fixture *fixture, gint64 client_id, gint64 start, SeancesAppointmentStatus status)
 {
-  g_autoptr(SeancesAppointment) draft = seances_appointment_new (client_id, start, start + 50 * 60, "office", 6000);
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (client_id, start, start + 50 * 60, SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
 
   seances_appointment_set_status (draft, status);
@@ -83,15 +83,15 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));
 
   client = g_object_new (SEANCES_TYPE_CLIENT, "first-name", "Hélène", "last-name", "Martin",
-                         "email", "helene.martin@exemple.fr", "channel", "email", NULL);
+                         "email", "helene.martin@exemple.fr", "channel", SEANCES_CHANNEL_EMAIL, NULL);
   g_assert_true (seances_client_store_add (seances_context_get_clients (fixture->context), client, &error));
   g_assert_no_error (error);
   fixture->client_id = seances_client_get_id (client);
 
-  book (fixture, seances_client_get_id (client), paris (2026, 11, 24, 14, 0), "scheduled");
-  book (fixture, seances_client_get_id (client), paris (2026, 11, 23, 9, 30), "no_show");
-  book (fixture, seances_client_get_id (client), paris (2026, 11, 25, 10, 0), "cancelled_in_time");
-  book (fixture, seances_client_get_id (client), paris (2026, 12, 1, 14, 0), "scheduled");
+  book (fixture, seances_client_get_id (client), paris (2026, 11, 24, 14, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  book (fixture, seances_client_get_id (client), paris (2026, 11, 23, 9, 30), SEANCES_APPOINTMENT_STATUS_NO_SHOW);
+  book (fixture, seances_client_get_id (client), paris (2026, 11, 25, 10, 0), SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
+  book (fixture, seances_client_get_id (client), paris (2026, 12, 1, 14, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 800);
@@ -324,7 +324,7 @@ test_overlap_side_by_side (Fixture *fixture, gconstpointer data)
   double column = (gtk_widget_get_width (grid) - 56) / 7.0;
   graphene_rect_t first, second;
 
-  book (fixture, fixture->client_id, paris (2026, 11, 24, 14, 30), "scheduled");
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 14, 30), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
   settle ();
   g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "00"), grid, &first));
   g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "30"), grid, &second));
@@ -343,7 +343,7 @@ test_past_sessions_faded (Fixture *fixture, gconstpointer data)
 {
   GtkWidget *past, *now;
 
-  book (fixture, fixture->client_id, paris (2026, 11, 23, 11, 0), "honoured");
+  book (fixture, fixture->client_id, paris (2026, 11, 23, 11, 0), SEANCES_APPOINTMENT_STATUS_HONOURED);
   settle ();
   past = block_at (fixture, "11" NBSP "h" NBSP "00");
   now = block_at (fixture, "14" NBSP "h" NBSP "00");
@@ -570,7 +570,7 @@ test_clients_empty_one_panel (Fixture *fixture, gconstpointer data)
 static void
 book_minutes (Fixture *fixture, gint64 start, int minutes)
 {
-  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, start, start + minutes * 60, "office", 6000);
+  g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, start, start + minutes * 60, SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (seances_appointment_store_create (seances_context_get_appointments (fixture->context),
@@ -711,7 +711,7 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
                                                        fixture->client_id);
   g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
-                                                                 paris (2026, 12, 3, 10, 50), "office", 6000);
+                                                                 paris (2026, 12, 3, 10, 50), SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
   GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
   GtkWidget *row, *button;
@@ -747,7 +747,7 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (fixture->context),
                                                        fixture->client_id);
   g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
-                                                                 paris (2026, 12, 3, 10, 50), "office", 6000);
+                                                                 paris (2026, 12, 3, 10, 50), SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
   GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
   GtkWidget *scroller, *group = NULL, *list;

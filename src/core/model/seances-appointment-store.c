@@ -66,14 +66,6 @@ fail (GError     **error,
 }
 
 static gboolean
-blocks_others (SeancesAppointment *appointment)
-{
-  const char *status = seances_appointment_get_status (appointment);
-
-  return g_str_equal (status, SEANCES_STATUS_SCHEDULED) || g_str_equal (status, SEANCES_STATUS_HONOURED);
-}
-
-static gboolean
 validate_span (gint64   start,
                gint64   end,
                GError **error)
@@ -99,19 +91,28 @@ validate_draft (SeancesAppointment  *draft,
                         error);
 }
 
+/* The schema's CHECK constraints allow only the spellings of the enums: a string that is
+ * none of them is a damaged row, read as the column's default. */
 static SeancesAppointment *
 appointment_from_row (SeancesStatement *stmt)
 {
   SeancesAppointment *appointment;
+  SeancesPlace place = SEANCES_PLACE_OFFICE;
+  SeancesAppointmentStatus status = SEANCES_APPOINTMENT_STATUS_SCHEDULED;
+
+  if (!seances_place_from_string ((const char *) sqlite3_column_text (stmt, 5), &place))
+    g_warning ("Session %" G_GINT64_FORMAT ": unknown place", (gint64) sqlite3_column_int64 (stmt, 0));
+  if (!seances_appointment_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &status))
+    g_warning ("Session %" G_GINT64_FORMAT ": unknown status", (gint64) sqlite3_column_int64 (stmt, 0));
 
   appointment = seances_appointment_new (sqlite3_column_int64 (stmt, 1),
                                          sqlite3_column_int64 (stmt, 3),
                                          sqlite3_column_int64 (stmt, 4),
-                                         (const char *) sqlite3_column_text (stmt, 5),
+                                         place,
                                          sqlite3_column_int64 (stmt, 6));
   seances_appointment_set_id (appointment, sqlite3_column_int64 (stmt, 0));
   seances_appointment_set_series_id (appointment, sqlite3_column_int64 (stmt, 2));
-  seances_appointment_set_status (appointment, (const char *) sqlite3_column_text (stmt, 7));
+  seances_appointment_set_status (appointment, status);
   seances_appointment_set_status_at (appointment, sqlite3_column_int64 (stmt, 8));
   seances_appointment_set_cancelled_at (appointment, sqlite3_column_int64 (stmt, 9));
   seances_appointment_set_rescheduled_to (appointment, sqlite3_column_int64 (stmt, 10));
@@ -155,9 +156,12 @@ insert_row (SeancesAppointmentStore  *self,
   seances_statement_bind_optional (stmt, 2, seances_appointment_get_series_id (appointment));
   sqlite3_bind_int64 (stmt, 3, seances_appointment_get_start (appointment));
   sqlite3_bind_int64 (stmt, 4, seances_appointment_get_end (appointment));
-  sqlite3_bind_text (stmt, 5, seances_appointment_get_place (appointment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, seances_place_to_string (seances_appointment_get_place (appointment)),
+                     -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, seances_appointment_get_fee_cents (appointment));
-  sqlite3_bind_text (stmt, 7, seances_appointment_get_status (appointment), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7,
+                     seances_appointment_status_to_string (seances_appointment_get_status (appointment)),
+                     -1, SQLITE_STATIC);
   seances_statement_bind_optional (stmt, 8, seances_appointment_get_status_at (appointment));
   seances_statement_bind_optional (stmt, 9, seances_appointment_get_cancelled_at (appointment));
   seances_statement_bind_optional (stmt, 10, seances_appointment_get_rescheduled_to (appointment));
@@ -203,7 +207,7 @@ load_scheduled (SeancesAppointmentStore  *self,
 
   if (current == NULL)
     return NULL;
-  if (!g_str_equal (seances_appointment_get_status (current), SEANCES_STATUS_SCHEDULED))
+  if (seances_appointment_get_status (current) != SEANCES_APPOINTMENT_STATUS_SCHEDULED)
     {
       fail (error, SEANCES_APPOINTMENT_ERROR_NOT_SCHEDULED, refusal);
       return NULL;
@@ -551,7 +555,7 @@ seances_appointment_store_create (SeancesAppointmentStore  *self,
 
   if (!seances_database_begin (self->database, error))
     return FALSE;
-  if ((!allow_conflict && blocks_others (draft) &&
+  if ((!allow_conflict && seances_appointment_takes_slot (draft) &&
        !check_conflicts (self, start, end, 0, FALSE, error)) ||
       !insert_row (self, draft, now_seconds (self), error) ||
       !seances_database_commit (self->database, error))
@@ -631,7 +635,7 @@ seances_appointment_store_create_series (SeancesAppointmentStore  *self,
       seances_appointment_set_series_id (session, series_id);
       seances_appointment_set_start (session, start);
       seances_appointment_set_end (session, start + duration);
-      ok = (allow_conflict || !blocks_others (session) ||
+      ok = (allow_conflict || !seances_appointment_takes_slot (session) ||
             check_conflicts (self, start, start + duration, 0, TRUE, error)) &&
            insert_row (self, session, now, error);
       g_ptr_array_add (sessions, g_steal_pointer (&session));
@@ -717,7 +721,7 @@ seances_appointment_store_move (SeancesAppointmentStore  *self,
     }
 
   g_object_freeze_notify (G_OBJECT (appointment));
-  seances_appointment_set_status (appointment, SEANCES_STATUS_RESCHEDULED);
+  seances_appointment_set_status (appointment, SEANCES_APPOINTMENT_STATUS_RESCHEDULED);
   seances_appointment_set_status_at (appointment, now);
   seances_appointment_set_rescheduled_to (appointment, seances_appointment_get_id (next));
   g_object_thaw_notify (G_OBJECT (appointment));
@@ -781,7 +785,7 @@ seances_appointment_store_cancel (SeancesAppointmentStore  *self,
     }
 
   g_object_freeze_notify (G_OBJECT (appointment));
-  seances_appointment_set_status (appointment, SEANCES_STATUS_CANCELLED_IN_TIME);
+  seances_appointment_set_status (appointment, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
   seances_appointment_set_status_at (appointment, now);
   seances_appointment_set_cancelled_at (appointment, cancelled_at);
   g_object_thaw_notify (G_OBJECT (appointment));

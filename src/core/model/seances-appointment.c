@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Instants are UTC seconds; 0 stands for "none" in series-id, status-at, cancelled-at and
- * rescheduled-to. Places and statuses are kept as the static strings below. */
+ * rescheduled-to. */
 #include "config.h"
 
 #include "seances-appointment.h"
@@ -16,9 +16,9 @@ struct _SeancesAppointment
   gint64      series_id;
   gint64      start;
   gint64      end;
-  const char *place;   /* one of places[] */
+  SeancesPlace place;
   gint64      fee_cents;
-  const char *status;  /* one of statuses[] */
+  SeancesAppointmentStatus status;
   gint64      status_at;
   gint64      cancelled_at;
   gint64      rescheduled_to;
@@ -43,40 +43,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char * const places[] = { SEANCES_PLACE_OFFICE, SEANCES_PLACE_VIDEO };
-
-static const char * const statuses[] = {
-  SEANCES_STATUS_SCHEDULED,
-  SEANCES_STATUS_HONOURED,
-  SEANCES_STATUS_CANCELLED_IN_TIME,
-  SEANCES_STATUS_CANCELLED_LATE,
-  SEANCES_STATUS_NO_SHOW,
-  SEANCES_STATUS_RESCHEDULED,
-};
-
-static const char *
-lookup (const char * const *names,
-        guint               n_names,
-        const char         *name)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (names[i], name) == 0)
-      return names[i];
-  return NULL;
-}
-
-gboolean
-seances_appointment_place_is_valid (const char *place)
-{
-  return lookup (places, G_N_ELEMENTS (places), place) != NULL;
-}
-
-gboolean
-seances_appointment_status_is_valid (const char *status)
-{
-  return lookup (statuses, G_N_ELEMENTS (statuses), status) != NULL;
-}
 
 static void
 set_int64 (SeancesAppointment *self,
@@ -116,13 +82,13 @@ seances_appointment_get_property (GObject    *object,
       g_value_set_int64 (value, self->end);
       break;
     case PROP_PLACE:
-      g_value_set_static_string (value, self->place);
+      g_value_set_enum (value, self->place);
       break;
     case PROP_FEE_CENTS:
       g_value_set_int64 (value, self->fee_cents);
       break;
     case PROP_STATUS:
-      g_value_set_static_string (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
     case PROP_STATUS_AT:
       g_value_set_int64 (value, self->status_at);
@@ -164,13 +130,13 @@ seances_appointment_set_property (GObject      *object,
       seances_appointment_set_end (self, g_value_get_int64 (value));
       break;
     case PROP_PLACE:
-      seances_appointment_set_place (self, g_value_get_string (value));
+      seances_appointment_set_place (self, g_value_get_enum (value));
       break;
     case PROP_FEE_CENTS:
       seances_appointment_set_fee_cents (self, g_value_get_int64 (value));
       break;
     case PROP_STATUS:
-      seances_appointment_set_status (self, g_value_get_string (value));
+      seances_appointment_set_status (self, g_value_get_enum (value));
       break;
     case PROP_STATUS_AT:
       seances_appointment_set_status_at (self, g_value_get_int64 (value));
@@ -212,11 +178,12 @@ seances_appointment_class_init (SeancesAppointmentClass *klass)
     g_param_spec_int64 ("end", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLACE] =
-    g_param_spec_string ("place", NULL, NULL, SEANCES_PLACE_OFFICE,
+    g_param_spec_enum ("place", NULL, NULL, SEANCES_TYPE_PLACE, SEANCES_PLACE_OFFICE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FEE_CENTS] = int64_property ("fee-cents");
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, SEANCES_STATUS_SCHEDULED,
+    g_param_spec_enum ("status", NULL, NULL, SEANCES_TYPE_APPOINTMENT_STATUS,
+                       SEANCES_APPOINTMENT_STATUS_SCHEDULED,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS_AT] = int64_property ("status-at");
   properties[PROP_CANCELLED_AT] = int64_property ("cancelled-at");
@@ -228,27 +195,25 @@ seances_appointment_class_init (SeancesAppointmentClass *klass)
 static void
 seances_appointment_init (SeancesAppointment *self)
 {
-  self->place = places[0];
-  self->status = statuses[0];
+  self->place = SEANCES_PLACE_OFFICE;
+  self->status = SEANCES_APPOINTMENT_STATUS_SCHEDULED;
 }
 
 /* A draft, still to be stored: status scheduled, no id yet. */
 SeancesAppointment *
-seances_appointment_new (gint64      client_id,
-                         gint64      start,
-                         gint64      end,
-                         const char *place,
-                         gint64      fee_cents)
+seances_appointment_new (gint64       client_id,
+                         gint64       start,
+                         gint64       end,
+                         SeancesPlace place,
+                         gint64       fee_cents)
 {
   SeancesAppointment *self;
-
-  g_return_val_if_fail (seances_appointment_place_is_valid (place), NULL);
 
   self = g_object_new (SEANCES_TYPE_APPOINTMENT, NULL);
   self->client_id = client_id;
   self->start = start;
   self->end = end;
-  self->place = lookup (places, G_N_ELEMENTS (places), place);
+  self->place = place;
   self->fee_cents = fee_cents;
   return self;
 }
@@ -350,25 +315,22 @@ seances_appointment_set_end (SeancesAppointment *self,
   set_int64 (self, &self->end, end, PROP_END);
 }
 
-const char *
+SeancesPlace
 seances_appointment_get_place (SeancesAppointment *self)
 {
-  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), NULL);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), SEANCES_PLACE_OFFICE);
   return self->place;
 }
 
 void
 seances_appointment_set_place (SeancesAppointment *self,
-                               const char         *place)
+                               SeancesPlace        place)
 {
-  const char *known = lookup (places, G_N_ELEMENTS (places), place);
-
   g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
-  g_return_if_fail (known != NULL);
 
-  if (self->place == known)
+  if (self->place == place)
     return;
-  self->place = known;
+  self->place = place;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
 }
 
@@ -387,25 +349,22 @@ seances_appointment_set_fee_cents (SeancesAppointment *self,
   set_int64 (self, &self->fee_cents, fee_cents, PROP_FEE_CENTS);
 }
 
-const char *
+SeancesAppointmentStatus
 seances_appointment_get_status (SeancesAppointment *self)
 {
-  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), NULL);
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
   return self->status;
 }
 
 void
-seances_appointment_set_status (SeancesAppointment *self,
-                                const char         *status)
+seances_appointment_set_status (SeancesAppointment       *self,
+                                SeancesAppointmentStatus  status)
 {
-  const char *known = lookup (statuses, G_N_ELEMENTS (statuses), status);
-
   g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
-  g_return_if_fail (known != NULL);
 
-  if (self->status == known)
+  if (self->status == status)
     return;
-  self->status = known;
+  self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
@@ -452,4 +411,121 @@ seances_appointment_set_rescheduled_to (SeancesAppointment *self,
 {
   g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
   set_int64 (self, &self->rescheduled_to, rescheduled_to, PROP_RESCHEDULED_TO);
+}
+
+/* Upcoming is what is still booked from @now on; a future slot that was moved or
+ * cancelled is history already, like everything that started before @now. */
+gboolean
+seances_appointment_is_upcoming (SeancesAppointment *self,
+                                 gint64              now)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+
+  switch (self->status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+      return self->start >= now;
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+seances_appointment_is_history (SeancesAppointment *self,
+                                gint64              now)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+  return !seances_appointment_is_upcoming (self, now);
+}
+
+/* Over: ended by @now, whatever became of it (the agenda fades it). */
+gboolean
+seances_appointment_is_over (SeancesAppointment *self,
+                             gint64              now)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+  return self->end <= now;
+}
+
+/* Only a session still booked and not yet begun can be moved or cancelled: what has
+ * begun is marked honoured or absent instead. */
+static gboolean
+is_open (SeancesAppointment *self,
+         gint64              now)
+{
+  switch (self->status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+      return self->start > now;
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+seances_appointment_can_move (SeancesAppointment *self,
+                              gint64              now)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+  return is_open (self, now);
+}
+
+gboolean
+seances_appointment_can_cancel (SeancesAppointment *self,
+                                gint64              now)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+  return is_open (self, now);
+}
+
+/* Whether the session holds its slot: a booked or honoured one does, and no other may be
+ * booked over it without saying so; an absence or a cancellation leaves it free. */
+gboolean
+seances_appointment_takes_slot (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+
+  switch (self->status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+      return TRUE;
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether the agenda shows the session: a moved one shows where it went, one cancelled in
+ * time has freed its slot; a late cancellation or an absence stays, dimmed, as it is billed. */
+gboolean
+seances_appointment_is_in_agenda (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), FALSE);
+
+  switch (self->status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+      return TRUE;
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+    default:
+      return FALSE;
+    }
 }

@@ -4,30 +4,18 @@
 
 #include <glib-object.h>
 
+#include "seances-model-enums.h"
+#include "seances-model-enum-types.h"
+
 G_BEGIN_DECLS
-
-/* Places */
-#define SEANCES_PLACE_OFFICE "office"
-#define SEANCES_PLACE_VIDEO  "video"
-
-/* Statuses, spelled as in the database and the JSON export */
-#define SEANCES_STATUS_SCHEDULED         "scheduled"
-#define SEANCES_STATUS_HONOURED          "honoured"
-#define SEANCES_STATUS_CANCELLED_IN_TIME "cancelled_in_time"
-#define SEANCES_STATUS_CANCELLED_LATE    "cancelled_late"
-#define SEANCES_STATUS_NO_SHOW           "no_show"
-#define SEANCES_STATUS_RESCHEDULED       "rescheduled"
 
 #define SEANCES_TYPE_APPOINTMENT (seances_appointment_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesAppointment, seances_appointment, SEANCES, APPOINTMENT, GObject)
 
-gboolean            seances_appointment_place_is_valid  (const char         *place);
-gboolean            seances_appointment_status_is_valid (const char         *status);
-
 SeancesAppointment *seances_appointment_new             (gint64              client_id,
                                                          gint64              start,
                                                          gint64              end,
-                                                         const char         *place,
+                                                         SeancesPlace        place,
                                                          gint64              fee_cents);
 SeancesAppointment *seances_appointment_copy            (SeancesAppointment *self);
 
@@ -46,15 +34,15 @@ void                seances_appointment_set_start       (SeancesAppointment *sel
 gint64              seances_appointment_get_end         (SeancesAppointment *self);
 void                seances_appointment_set_end         (SeancesAppointment *self,
                                                          gint64              end);
-const char         *seances_appointment_get_place       (SeancesAppointment *self);
+SeancesPlace        seances_appointment_get_place       (SeancesAppointment *self);
 void                seances_appointment_set_place       (SeancesAppointment *self,
-                                                         const char         *place);
+                                                         SeancesPlace        place);
 gint64              seances_appointment_get_fee_cents   (SeancesAppointment *self);
 void                seances_appointment_set_fee_cents   (SeancesAppointment *self,
                                                          gint64              fee_cents);
-const char         *seances_appointment_get_status      (SeancesAppointment *self);
+SeancesAppointmentStatus seances_appointment_get_status (SeancesAppointment *self);
 void                seances_appointment_set_status      (SeancesAppointment *self,
-                                                         const char         *status);
+                                                         SeancesAppointmentStatus status);
 gint64              seances_appointment_get_status_at   (SeancesAppointment *self);
 void                seances_appointment_set_status_at   (SeancesAppointment *self,
                                                          gint64              status_at);
@@ -64,5 +52,19 @@ void                seances_appointment_set_cancelled_at (SeancesAppointment *se
 gint64              seances_appointment_get_rescheduled_to (SeancesAppointment *self);
 void                seances_appointment_set_rescheduled_to (SeancesAppointment *self,
                                                          gint64              rescheduled_to);
+
+/* The rules of what a session is and allows, at the instant @now (UTC seconds). */
+gboolean            seances_appointment_is_upcoming     (SeancesAppointment *self,
+                                                         gint64              now);
+gboolean            seances_appointment_is_history      (SeancesAppointment *self,
+                                                         gint64              now);
+gboolean            seances_appointment_is_over         (SeancesAppointment *self,
+                                                         gint64              now);
+gboolean            seances_appointment_can_move        (SeancesAppointment *self,
+                                                         gint64              now);
+gboolean            seances_appointment_can_cancel      (SeancesAppointment *self,
+                                                         gint64              now);
+gboolean            seances_appointment_takes_slot      (SeancesAppointment *self);
+gboolean            seances_appointment_is_in_agenda    (SeancesAppointment *self);
 
 G_END_DECLS

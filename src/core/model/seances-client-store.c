@@ -208,11 +208,17 @@ load (SeancesClientStore  *self,
   for (;;)
     {
       SeancesClient *client;
+      SeancesChannel channel = SEANCES_CHANNEL_EMAIL;
 
       if (!seances_database_step (self->database, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
+
+      /* The schema's CHECK allows only the channels' spellings: anything else is a
+       * damaged row, read as the column's default. */
+      if (!seances_channel_from_string (column_text (stmt, 5), &channel))
+        g_warning ("Client %" G_GINT64_FORMAT ": unknown channel", (gint64) sqlite3_column_int64 (stmt, 0));
 
       client = g_object_new (SEANCES_TYPE_CLIENT,
                              "id", sqlite3_column_int64 (stmt, 0),
@@ -220,7 +226,7 @@ load (SeancesClientStore  *self,
                              "last-name", column_text (stmt, 2),
                              "email", column_text (stmt, 3),
                              "phone", column_text (stmt, 4),
-                             "channel", column_text (stmt, 5),
+                             "channel", channel,
                              "status", column_text (stmt, 6),
                              "rhythm-weeks", sqlite3_column_int (stmt, 7),
                              "note", column_text (stmt, 8),
@@ -267,7 +273,8 @@ bind_details (SeancesStatement *stmt,
   sqlite3_bind_text (stmt, 2, seances_client_get_last_name (client), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, seances_client_get_email (client), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, seances_client_get_phone (client), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, seances_client_get_channel (client), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, seances_channel_to_string (seances_client_get_channel (client)), -1,
+                     SQLITE_STATIC);
   if (rhythm_weeks > 0)
     sqlite3_bind_int (stmt, 6, rhythm_weeks);
   else

@@ -26,7 +26,7 @@ struct _SeancesClient
   char    *last_name;
   char    *email;
   char    *phone;        /* +33 form when French, once validated */
-  char    *channel;      /* "email", "sms" or "both" */
+  SeancesChannel channel;
   char    *status;       /* "active" or "inactive" */
   int      rhythm_weeks; /* 0: no target rhythm */
   char    *note;
@@ -112,7 +112,6 @@ seances_client_finalize (GObject *object)
   g_free (self->last_name);
   g_free (self->email);
   g_free (self->phone);
-  g_free (self->channel);
   g_free (self->status);
   g_free (self->note);
   forget_derived (self);
@@ -146,7 +145,7 @@ seances_client_get_property (GObject    *object,
       g_value_set_string (value, self->phone);
       break;
     case PROP_CHANNEL:
-      g_value_set_string (value, self->channel);
+      g_value_set_enum (value, self->channel);
       break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
@@ -194,7 +193,7 @@ seances_client_set_property (GObject      *object,
       seances_client_set_phone (self, g_value_get_string (value));
       break;
     case PROP_CHANNEL:
-      seances_client_set_channel (self, g_value_get_string (value));
+      seances_client_set_channel (self, g_value_get_enum (value));
       break;
     case PROP_STATUS:
       seances_client_set_status (self, g_value_get_string (value));
@@ -235,7 +234,9 @@ seances_client_class_init (SeancesClientClass *klass)
   properties[PROP_LAST_NAME] = text_property ("last-name", "");
   properties[PROP_EMAIL] = text_property ("email", "");
   properties[PROP_PHONE] = text_property ("phone", "");
-  properties[PROP_CHANNEL] = text_property ("channel", "email");
+  properties[PROP_CHANNEL] =
+    g_param_spec_enum ("channel", NULL, NULL, SEANCES_TYPE_CHANNEL, SEANCES_CHANNEL_EMAIL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] = text_property ("status", "active");
   properties[PROP_RHYTHM_WEEKS] =
     g_param_spec_int ("rhythm-weeks", NULL, NULL, 0, MAX_RHYTHM_WEEKS, 0,
@@ -257,7 +258,7 @@ seances_client_init (SeancesClient *self)
   self->last_name = g_strdup ("");
   self->email = g_strdup ("");
   self->phone = g_strdup ("");
-  self->channel = g_strdup ("email");
+  self->channel = SEANCES_CHANNEL_EMAIL;
   self->status = g_strdup ("active");
   self->note = g_strdup ("");
 }
@@ -302,13 +303,6 @@ trim (SeancesClient  *self,
 {
   g_autofree char *text = g_strstrip (g_strdup (*field));
   set_text (self, field, text, prop);
-}
-
-static gboolean
-channel_uses (const char *channel,
-              const char *medium)
-{
-  return g_str_equal (channel, medium) || g_str_equal (channel, "both");
 }
 
 /* Trims the fields, normalises the phone number, and refuses what cannot be kept,
@@ -361,13 +355,24 @@ seances_client_validate (SeancesClient  *self,
   if (*self->email == '\0' && *self->phone == '\0')
     /* Translators: reminders need at least one way to reach the person. */
     return invalid (error, _("Enter an e-mail address or a phone number to stay in touch."));
-  if (g_str_equal (self->channel, "both") && (*self->email == '\0' || *self->phone == '\0'))
-    return invalid (error, _("Reminders by e-mail and SMS need both an e-mail address "
-                             "and a phone number."));
-  if (channel_uses (self->channel, "sms") && *self->phone == '\0')
-    return invalid (error, _("Reminders by SMS need a phone number."));
-  if (channel_uses (self->channel, "email") && *self->email == '\0')
-    return invalid (error, _("Reminders by e-mail need an e-mail address."));
+  switch (self->channel)
+    {
+    case SEANCES_CHANNEL_BOTH:
+      if (*self->email == '\0' || *self->phone == '\0')
+        return invalid (error, _("Reminders by e-mail and SMS need both an e-mail address "
+                                 "and a phone number."));
+      break;
+    case SEANCES_CHANNEL_SMS:
+      if (*self->phone == '\0')
+        return invalid (error, _("Reminders by SMS need a phone number."));
+      break;
+    case SEANCES_CHANNEL_EMAIL:
+      if (*self->email == '\0')
+        return invalid (error, _("Reminders by e-mail need an e-mail address."));
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 
   if (g_utf8_strlen (self->note, -1) > MAX_NOTE_CHARS)
     return invalid (error, _("The note is too long: 500 characters at most."));
@@ -446,21 +451,23 @@ seances_client_set_phone (SeancesClient *self,
   set_text (self, &self->phone, phone, PROP_PHONE);
 }
 
-const char *
+SeancesChannel
 seances_client_get_channel (SeancesClient *self)
 {
-  g_return_val_if_fail (SEANCES_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (SEANCES_IS_CLIENT (self), SEANCES_CHANNEL_EMAIL);
   return self->channel;
 }
 
 void
-seances_client_set_channel (SeancesClient *self,
-                            const char    *channel)
+seances_client_set_channel (SeancesClient  *self,
+                            SeancesChannel  channel)
 {
   g_return_if_fail (SEANCES_IS_CLIENT (self));
-  g_return_if_fail (g_strcmp0 (channel, "email") == 0 || g_strcmp0 (channel, "sms") == 0 ||
-                    g_strcmp0 (channel, "both") == 0);
-  set_text (self, &self->channel, channel, PROP_CHANNEL);
+
+  if (self->channel == channel)
+    return;
+  self->channel = channel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
 }
 
 const char *

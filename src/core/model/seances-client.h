@@ -4,6 +4,9 @@
 
 #include <glib-object.h>
 
+#include "seances-model-enums.h"
+#include "seances-model-enum-types.h"
+
 G_BEGIN_DECLS
 
 #define SEANCES_CLIENT_ERROR (seances_client_error_quark ())
@@ -35,9 +38,9 @@ void           seances_client_set_email        (SeancesClient  *self,
 const char    *seances_client_get_phone        (SeancesClient  *self);
 void           seances_client_set_phone        (SeancesClient  *self,
                                                 const char     *phone);
-const char    *seances_client_get_channel      (SeancesClient  *self);
+SeancesChannel seances_client_get_channel      (SeancesClient  *self);
 void           seances_client_set_channel      (SeancesClient  *self,
-                                                const char     *channel);
+                                                SeancesChannel  channel);
 const char    *seances_client_get_status       (SeancesClient  *self);
 void           seances_client_set_status       (SeancesClient  *self,
                                                 const char     *status);

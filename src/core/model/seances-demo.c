@@ -78,7 +78,7 @@ typedef struct
   const char *last_name;
   char       *email;
   char       *phone;
-  const char *channel;
+  SeancesChannel channel;
   const char *note;
   int         stored_rhythm;   /* rhythm_weeks column; 0 for none */
   gint64      fee_cents;
@@ -110,9 +110,9 @@ typedef struct
   int         series;          /* -1 when booked alone */
   gint64      start;
   gint64      end;
-  const char *place;
+  SeancesPlace place;
   gint64      fee_cents;
-  const char *status;
+  SeancesAppointmentStatus status;
   gint64      status_at;       /* 0: none */
   gint64      cancelled_at;
   int         rescheduled_to;  /* index of the new session, -1 for none */
@@ -395,7 +395,7 @@ move_later (Demo *demo,
         continue;
 
       old = session_at (demo, index);  /* adding may have moved the array */
-      old->status = SEANCES_STATUS_RESCHEDULED;
+      old->status = SEANCES_APPOINTMENT_STATUS_RESCHEDULED;
       old->status_at = moved_at;
       old->rescheduled_to = added;
       return TRUE;
@@ -425,16 +425,16 @@ decide (Demo     *demo,
   client->n_sessions++;
   client->last_end = MAX (client->last_end, session->end);
 
-  session->status = SEANCES_STATUS_SCHEDULED;
+  session->status = SEANCES_APPOINTMENT_STATUS_SCHEDULED;
   if (session->end > demo->now)
     return;
 
-  session->status = SEANCES_STATUS_HONOURED;
+  session->status = SEANCES_APPOINTMENT_STATUS_HONOURED;
   session->status_at = marked_at (demo, session->end);
 
   if (draw < no_show)
     {
-      session->status = SEANCES_STATUS_NO_SHOW;
+      session->status = SEANCES_APPOINTMENT_STATUS_NO_SHOW;
       return;
     }
   draw -= no_show;
@@ -443,7 +443,7 @@ decide (Demo     *demo,
       cancelled_at = session->start - between (demo, 3600, 22 * 3600);
       if (cancelled_at > session->created_at)
         {
-          session->status = SEANCES_STATUS_CANCELLED_LATE;
+          session->status = SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE;
           session->status_at = session->cancelled_at = cancelled_at;
         }
       return;
@@ -454,7 +454,7 @@ decide (Demo     *demo,
       cancelled_at = session->start - between (demo, 2 * SECONDS_PER_DAY, 10 * SECONDS_PER_DAY);
       if (cancelled_at > session->created_at)
         {
-          session->status = SEANCES_STATUS_CANCELLED_IN_TIME;
+          session->status = SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME;
           session->status_at = session->cancelled_at = cancelled_at;
         }
       return;
@@ -702,9 +702,9 @@ invent_person (Demo   *demo,
   client->first_name = first_names[pick (demo, G_N_ELEMENTS (first_names))];
   client->last_name = last_names[pick (demo, G_N_ELEMENTS (last_names))];
 
-  client->channel = kind < 0.7 ? "email" : kind < 0.82 ? "sms" : "both";
-  email = !g_str_equal (client->channel, "sms") || chance (demo, 0.4);
-  phone = !g_str_equal (client->channel, "email") || chance (demo, 0.6);
+  client->channel = kind < 0.7 ? SEANCES_CHANNEL_EMAIL : kind < 0.82 ? SEANCES_CHANNEL_SMS : SEANCES_CHANNEL_BOTH;
+  email = client->channel != SEANCES_CHANNEL_SMS || chance (demo, 0.4);
+  phone = client->channel != SEANCES_CHANNEL_EMAIL || chance (demo, 0.6);
   client->email = email ? unique_email (demo, client->first_name, client->last_name) : g_strdup ("");
   client->phone = phone ? unique_phone (demo) : g_strdup ("");
 
@@ -883,7 +883,8 @@ write_clients (SeancesDatabase  *database,
       sqlite3_bind_text (stmt, 3, seances_client_get_last_name (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, seances_client_get_email (person), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, seances_client_get_phone (person), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, seances_client_get_channel (person), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, seances_channel_to_string (seances_client_get_channel (person)), -1,
+                         SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, client->inactive_at != 0 ? "inactive" : "active", -1, SQLITE_STATIC);
       seances_statement_bind_optional (stmt, 8, client->stored_rhythm);
       sqlite3_bind_text (stmt, 9, seances_client_get_note (person), -1, SQLITE_TRANSIENT);
@@ -972,9 +973,10 @@ write_sessions (SeancesDatabase  *database,
       seances_statement_bind_optional (stmt, 3, session->series + 1);
       sqlite3_bind_int64 (stmt, 4, session->start);
       sqlite3_bind_int64 (stmt, 5, session->end);
-      sqlite3_bind_text (stmt, 6, session->place, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, seances_place_to_string (session->place), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, session->fee_cents);
-      sqlite3_bind_text (stmt, 8, session->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, seances_appointment_status_to_string (session->status), -1,
+                         SQLITE_STATIC);
       seances_statement_bind_optional (stmt, 9, session->status_at);
       seances_statement_bind_optional (stmt, 10, session->cancelled_at);
       sqlite3_bind_int64 (stmt, 11, session->created_at);

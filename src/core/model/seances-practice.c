@@ -27,8 +27,8 @@ seances_practice_new_default (void)
   practice->session_minutes = 50;
   practice->buffer_minutes = 10;
   practice->default_fee_cents = 6000;
-  practice->vocabulary = g_strdup ("patient");
-  practice->field = g_strdup ("mental_health");
+  practice->vocabulary = SEANCES_VOCABULARY_PATIENT;
+  practice->field = SEANCES_FIELD_MENTAL_HEALTH;
   practice->opening_hour = 8;
   practice->closing_hour = 20;
   return practice;
@@ -47,8 +47,6 @@ seances_practice_free (SeancesPractice *practice)
   g_free (practice->booking_link);
   g_free (practice->video_link);
   g_free (practice->time_zone);
-  g_free (practice->vocabulary);
-  g_free (practice->field);
   g_free (practice);
 }
 
@@ -115,8 +113,14 @@ seances_practice_validate (SeancesPractice  *practice,
     return invalid (error, _("The break between sessions lasts at most 4 hours."));
   if (practice->default_fee_cents < 0 || practice->default_fee_cents > 10000000)
     return invalid (error, _("The default fee must be between 0 and 100 000 €."));
-  if (g_strcmp0 (practice->vocabulary, "patient") != 0 && g_strcmp0 (practice->vocabulary, "client") != 0)
-    return invalid (error, _("Choose between “patients” and “clients”."));
+  switch (practice->vocabulary)
+    {
+    case SEANCES_VOCABULARY_PATIENT:
+    case SEANCES_VOCABULARY_CLIENT:
+      break;
+    default:
+      return invalid (error, _("Choose between “patients” and “clients”."));
+    }
   if (practice->opening_hour < 0 || practice->closing_hour > 24 ||
       practice->opening_hour >= practice->closing_hour)
     return invalid (error, _("The practice must open before it closes."));
@@ -162,8 +166,14 @@ seances_practice_load (SeancesDatabase  *database,
   practice->session_minutes = sqlite3_column_int (stmt, 8);
   practice->buffer_minutes = sqlite3_column_int (stmt, 9);
   practice->default_fee_cents = sqlite3_column_int64 (stmt, 10);
-  practice->vocabulary = column_text (stmt, 11);
-  practice->field = column_text (stmt, 12);
+  /* The schema's CHECK allows only the vocabularies' spellings; the field has none, and
+   * one this version does not know reads as « other ». */
+  practice->vocabulary = SEANCES_VOCABULARY_PATIENT;
+  if (!seances_vocabulary_from_string ((const char *) sqlite3_column_text (stmt, 11), &practice->vocabulary))
+    g_warning ("The practice's vocabulary is unknown");
+  practice->field = SEANCES_FIELD_OTHER;
+  if (!seances_field_from_string ((const char *) sqlite3_column_text (stmt, 12), &practice->field))
+    g_debug ("The practice's field is unknown, read as other");
   practice->opening_hour = sqlite3_column_int (stmt, 13);
   practice->closing_hour = sqlite3_column_int (stmt, 14);
   return practice;
@@ -210,8 +220,8 @@ seances_practice_save (SeancesDatabase  *database,
   sqlite3_bind_int (stmt, 9, practice->session_minutes);
   sqlite3_bind_int (stmt, 10, practice->buffer_minutes);
   sqlite3_bind_int64 (stmt, 11, practice->default_fee_cents);
-  sqlite3_bind_text (stmt, 12, practice->vocabulary, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, practice->field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, seances_vocabulary_to_string (practice->vocabulary), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, seances_field_to_string (practice->field), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 14, now);
   sqlite3_bind_int (stmt, 15, practice->opening_hour);
   sqlite3_bind_int (stmt, 16, practice->closing_hour);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "seances-database.h"
+#include "seances-model-enums.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +27,8 @@ typedef struct
   int     session_minutes;
   int     buffer_minutes;
   gint64  default_fee_cents;
-  char   *vocabulary;   /* "patient" or "client" */
-  char   *field;        /* "mental_health", "physiotherapy", … */
+  SeancesVocabulary vocabulary;
+  SeancesField      field;
   int     opening_hour; /* the range the week view shows, local hours */
   int     closing_hour;
 } SeancesPractice;

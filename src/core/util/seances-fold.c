@@ -35,20 +35,12 @@ joins_words (gunichar c)
 static gboolean
 separates_words (gunichar c)
 {
-  if (g_unichar_isspace (c))
-    return TRUE;
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_CONNECT_PUNCTUATION:
-    case G_UNICODE_OPEN_PUNCTUATION:
-    case G_UNICODE_CLOSE_PUNCTUATION:
-    case G_UNICODE_INITIAL_PUNCTUATION:
-    case G_UNICODE_FINAL_PUNCTUATION:
-    case G_UNICODE_OTHER_PUNCTUATION:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  GUnicodeType type = g_unichar_type (c);
+
+  return g_unichar_isspace (c) ||
+         type == G_UNICODE_CONNECT_PUNCTUATION || type == G_UNICODE_OPEN_PUNCTUATION ||
+         type == G_UNICODE_CLOSE_PUNCTUATION || type == G_UNICODE_INITIAL_PUNCTUATION ||
+         type == G_UNICODE_FINAL_PUNCTUATION || type == G_UNICODE_OTHER_PUNCTUATION;
 }
 
 /* One letter in ASCII, as g_str_to_ascii() spells it (« Ł » → « l », « ß » → « ss »,

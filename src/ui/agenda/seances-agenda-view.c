@@ -120,6 +120,20 @@ details_button (SeancesAgendaView  *self,
   return button;
 }
 
+static const char *
+place_label (SeancesPlace place)
+{
+  switch (place)
+    {
+    case SEANCES_PLACE_OFFICE:
+      return _("At the practice");
+    case SEANCES_PLACE_VIDEO:
+      return _("Video call");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 /* What a session is, and what can be done with it, next to the block clicked. */
 static void
 block_clicked_cb (GtkButton         *block,
@@ -132,8 +146,7 @@ block_clicked_cb (GtkButton         *block,
   g_autofree char *when = seances_time_format_long (tz, start);
   g_autofree char *fee = seances_format_money (seances_appointment_get_fee_cents (appointment));
   g_autofree char *facts = NULL;
-  gboolean open = g_strcmp0 (seances_appointment_get_status (appointment), "scheduled") == 0 &&
-                  start > seances_context_get_now (self->context);
+  gint64 now = seances_context_get_now (self->context);
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -150,8 +163,7 @@ block_clicked_cb (GtkButton         *block,
 
   /* Translators: « 50 min · Au cabinet · 60,00 € · Prévue » */
   facts = g_strdup_printf (_("%d min · %s · %s · %s"), minutes,
-                           g_strcmp0 (seances_appointment_get_place (appointment), "video") == 0
-                             ? _("Video call") : _("At the practice"),
+                           place_label (seances_appointment_get_place (appointment)),
                            fee, seances_appointment_status_label (seances_appointment_get_status (appointment)));
   label = gtk_label_new (facts);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -159,10 +171,11 @@ block_clicked_cb (GtkButton         *block,
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_widget_set_margin_top (buttons, 6);
-  if (open)
+  if (seances_appointment_can_move (appointment, now))
+    gtk_box_append (GTK_BOX (buttons), details_button (self, _("Move…"), appointment,
+                                                       G_CALLBACK (details_move_clicked_cb)));
+  if (seances_appointment_can_cancel (appointment, now))
     {
-      gtk_box_append (GTK_BOX (buttons), details_button (self, _("Move…"), appointment,
-                                                         G_CALLBACK (details_move_clicked_cb)));
       label = details_button (self, _("Cancel the Session…"), appointment, G_CALLBACK (details_cancel_clicked_cb));
       gtk_widget_add_css_class (label, "destructive-action");
       gtk_box_append (GTK_BOX (buttons), label);
@@ -228,7 +241,7 @@ make_block (SeancesAgendaView  *self,
             SeancesAppointment *appointment)
 {
   GTimeZone *tz = seances_context_get_time_zone (self->context);
-  const char *status = seances_appointment_get_status (appointment);
+  SeancesAppointmentStatus status = seances_appointment_get_status (appointment);
   const char *name = client_name (self, appointment);
   g_autofree char *hour = seances_time_format_hour (tz, seances_appointment_get_start (appointment));
   g_autofree char *text = g_strconcat (hour, "\n", name, NULL);
@@ -245,13 +258,13 @@ make_block (SeancesAgendaView  *self,
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_label_set_attributes (GTK_LABEL (label), attributes);
 
-  if (g_strcmp0 (status, "scheduled") != 0 && g_strcmp0 (status, "honoured") != 0)
-    gtk_widget_add_css_class (button, "appointment-off");
-  else
+  if (seances_appointment_takes_slot (appointment))
     gtk_widget_remove_css_class (button, "appointment-off");
+  else
+    gtk_widget_add_css_class (button, "appointment-off");
 
   /* A session over is history: faded, so that what is still to come stands out. */
-  if (seances_appointment_get_end (appointment) <= seances_context_get_now (self->context))
+  if (seances_appointment_is_over (appointment, seances_context_get_now (self->context)))
     gtk_widget_add_css_class (button, "appointment-past");
   else
     gtk_widget_remove_css_class (button, "appointment-past");
@@ -382,14 +395,12 @@ refresh (SeancesAgendaView *self)
   for (guint i = 0, n = 0; i < self->shown->len; i++)
     {
       SeancesAppointment *appointment = g_ptr_array_index (self->shown, i);
-      const char *status = seances_appointment_get_status (appointment);
       g_autoptr(GDateTime) start = NULL;
       g_autoptr(GDateTime) end = NULL;
       gint64 offset;
       double start_hour, end_hour;
 
-      /* A moved session shows where it went; one cancelled in time frees its slot. */
-      if (g_strcmp0 (status, "rescheduled") == 0 || g_strcmp0 (status, "cancelled_in_time") == 0)
+      if (!seances_appointment_is_in_agenda (appointment))
         continue;
 
       start = seances_time_to_local (tz, seances_appointment_get_start (appointment));

@@ -55,6 +55,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The rows of place_row, in the template's order. */
+enum { PLACE_ROW_OFFICE, PLACE_ROW_VIDEO };
+
+static guint
+place_row_of (SeancesPlace place)
+{
+  switch (place)
+    {
+    case SEANCES_PLACE_OFFICE:
+      return PLACE_ROW_OFFICE;
+    case SEANCES_PLACE_VIDEO:
+      return PLACE_ROW_VIDEO;
+    default:
+      g_return_val_if_reached (PLACE_ROW_OFFICE);
+    }
+}
+
 static void
 show_error (SeancesAppointmentEditor *self,
             const char               *message)
@@ -68,7 +85,7 @@ is_patient (SeancesAppointmentEditor *self)
 {
   const SeancesPractice *practice = seances_context_get_practice (self->context);
 
-  return practice == NULL || g_strcmp0 (practice->vocabulary, "client") != 0;
+  return practice == NULL || practice->vocabulary != SEANCES_VOCABULARY_CLIENT;
 }
 
 static void
@@ -374,7 +391,8 @@ save (SeancesAppointmentEditor *self,
       guint repeat = adw_combo_row_get_selected (self->repeat_row);
 
       draft = seances_appointment_new (seances_client_get_id (self->client), start, end,
-                                       adw_combo_row_get_selected (self->place_row) == 1 ? "video" : "office",
+                                       adw_combo_row_get_selected (self->place_row) == PLACE_ROW_VIDEO
+                                         ? SEANCES_PLACE_VIDEO : SEANCES_PLACE_OFFICE,
                                        (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5));
       if (repeat == 0)
         done = seances_appointment_store_create (store, draft, allow_conflict, &error);
@@ -644,8 +662,7 @@ seances_appointment_editor_new_move (SeancesContext     *context,
   gtk_widget_set_sensitive (GTK_WIDGET (self->place_row), FALSE);
   /* Moving changes the time only: the place and the fee go with the session. */
   gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->fee_spin), ADW_TYPE_ACTION_ROW), FALSE);
-  adw_combo_row_set_selected (self->place_row,
-                              g_strcmp0 (seances_appointment_get_place (appointment), "video") == 0);
+  adw_combo_row_set_selected (self->place_row, place_row_of (seances_appointment_get_place (appointment)));
   gtk_spin_button_set_value (self->fee_spin, seances_appointment_get_fee_cents (appointment) / 100.0);
   gtk_spin_button_set_value (self->duration_spin,
                              (seances_appointment_get_end (appointment) - seances_appointment_get_start (appointment)) / 60);

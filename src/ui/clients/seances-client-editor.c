@@ -16,7 +16,7 @@
 #define MAX_NOTE_CHARS 500
 
 /* In the order of the channel row's items. */
-static const char * const channels[] = { "email", "sms", "both" };
+static const SeancesChannel channels[] = { SEANCES_CHANNEL_EMAIL, SEANCES_CHANNEL_SMS, SEANCES_CHANNEL_BOTH };
 
 /* The rhythms offered; a stored one not in this list is added to it. */
 static const int rhythms[] = { 0, 1, 2, 3, 4, 6, 8 };
@@ -60,10 +60,10 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static guint
-channel_index (const char *channel)
+channel_index (SeancesChannel channel)
 {
   for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    if (g_strcmp0 (channel, channels[i]) == 0)
+    if (channels[i] == channel)
       return i;
   return 0;
 }
@@ -71,7 +71,7 @@ channel_index (const char *channel)
 /* Picks the channel for the practitioner, who may still choose another. */
 static void
 suggest_channel (SeancesClientEditor *self,
-                 const char          *channel)
+                 SeancesChannel       channel)
 {
   self->filling = TRUE;
   adw_combo_row_set_selected (self->channel_row, channel_index (channel));
@@ -217,9 +217,9 @@ contact_changed_cb (SeancesClientEditor *self)
   if (self->channel_chosen || self->filling)
     return;
   if (has_email)
-    suggest_channel (self, "email");
+    suggest_channel (self, SEANCES_CHANNEL_EMAIL);
   else if (has_phone)
-    suggest_channel (self, "sms");
+    suggest_channel (self, SEANCES_CHANNEL_SMS);
 }
 
 static void

@@ -19,17 +19,23 @@ seances_clients_says_client (SeancesContext *context)
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), FALSE);
 
   practice = seances_context_get_practice (context);
-  return practice != NULL && g_strcmp0 (practice->vocabulary, "client") == 0;
+  return practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT;
 }
 
 const char *
-seances_client_channel_label (const char *channel)
+seances_client_channel_label (SeancesChannel channel)
 {
-  if (g_strcmp0 (channel, "sms") == 0)
-    return C_("reminder channel", "SMS");
-  if (g_strcmp0 (channel, "both") == 0)
-    return C_("reminder channel", "E-mail and SMS");
-  return C_("reminder channel", "E-mail");
+  switch (channel)
+    {
+    case SEANCES_CHANNEL_EMAIL:
+      return C_("reminder channel", "E-mail");
+    case SEANCES_CHANNEL_SMS:
+      return C_("reminder channel", "SMS");
+    case SEANCES_CHANNEL_BOTH:
+      return C_("reminder channel", "E-mail and SMS");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 /* « Toutes les 3 semaines »; NULL for no rhythm, whose wording depends on the place. */
@@ -63,24 +69,25 @@ seances_client_contact_line (const char *phone,
 }
 
 const char *
-seances_appointment_status_label (const char *status)
+seances_appointment_status_label (SeancesAppointmentStatus status)
 {
-  static const struct {
-    const char *status;
-    const char *label;
-  } labels[] = {
-    { SEANCES_STATUS_SCHEDULED, NC_("session status", "Scheduled") },
-    { SEANCES_STATUS_HONOURED, NC_("session status", "Honoured") },
-    { SEANCES_STATUS_CANCELLED_IN_TIME, NC_("session status", "Cancelled in time") },
-    { SEANCES_STATUS_CANCELLED_LATE, NC_("session status", "Cancelled late") },
-    { SEANCES_STATUS_NO_SHOW, NC_("session status", "No-show") },
-    { SEANCES_STATUS_RESCHEDULED, NC_("session status", "Rescheduled") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (status, labels[i].status) == 0)
-      return g_dpgettext2 (NULL, "session status", labels[i].label);
-  return status;
+  switch (status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+      return C_("session status", "Scheduled");
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+      return C_("session status", "Honoured");
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+      return C_("session status", "Cancelled in time");
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+      return C_("session status", "Cancelled late");
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+      return C_("session status", "No-show");
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+      return C_("session status", "Rescheduled");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 /* « mardi 24 novembre à 14 h 00 », with the year when it is not this year's: a client's

@@ -3,15 +3,16 @@
 #pragma once
 
 #include "seances-context.h"
+#include "seances-model-enums.h"
 
 G_BEGIN_DECLS
 
 gboolean    seances_clients_says_client             (SeancesContext *context);
-const char *seances_client_channel_label            (const char     *channel);
+const char *seances_client_channel_label            (SeancesChannel  channel);
 char       *seances_client_rhythm_label             (int             weeks);
 char       *seances_client_contact_line             (const char     *phone,
                                                      const char     *email);
-const char *seances_appointment_status_label        (const char     *status);
+const char *seances_appointment_status_label        (SeancesAppointmentStatus status);
 char       *seances_appointment_format_when         (GTimeZone      *tz,
                                                      gint64          start,
                                                      gint64          now);

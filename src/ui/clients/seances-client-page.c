@@ -214,7 +214,6 @@ reload_sessions (SeancesClientPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *upcoming_text = NULL;
   g_autofree char *past_text = NULL;
-  guint first_upcoming = 0;
   guint n_history = 0;
   gint64 now;
 
@@ -233,19 +232,13 @@ reload_sessions (SeancesClientPage *self)
   if (sessions == NULL)
     sessions = g_ptr_array_new ();
 
-  /* Sessions come ordered by start: the past ones first, then the upcoming ones. */
+  /* Sessions come ordered by start: read backwards, the history comes latest first. */
   now = self->context != NULL ? seances_context_get_now (self->context) : 0;
-  while (first_upcoming < sessions->len &&
-         seances_appointment_get_start (g_ptr_array_index (sessions, first_upcoming)) < now)
-    first_upcoming++;
-
-  /* Only what is still booked is upcoming; a future slot that was moved or cancelled
-   * is history, shown first among the past ones. */
-  for (guint i = first_upcoming; i < sessions->len; i++)
+  for (guint i = 0; i < sessions->len; i++)
     {
       SeancesAppointment *appointment = g_ptr_array_index (sessions, i);
 
-      if (!g_str_equal (seances_appointment_get_status (appointment), SEANCES_STATUS_SCHEDULED))
+      if (!seances_appointment_is_upcoming (appointment, now))
         {
           n_history++;
           continue;
@@ -254,11 +247,9 @@ reload_sessions (SeancesClientPage *self)
       if (upcoming->len < MAX_SESSIONS_SHOWN)
         g_ptr_array_add (upcoming, appointment);
     }
-  for (guint i = sessions->len; i > first_upcoming && past->len < MAX_SESSIONS_SHOWN; i--)
-    if (!g_str_equal (seances_appointment_get_status (g_ptr_array_index (sessions, i - 1)), SEANCES_STATUS_SCHEDULED))
+  for (guint i = sessions->len; i > 0 && past->len < MAX_SESSIONS_SHOWN; i--)
+    if (seances_appointment_is_history (g_ptr_array_index (sessions, i - 1), now))
       g_ptr_array_add (past, g_ptr_array_index (sessions, i - 1));
-  for (guint i = first_upcoming; i > 0 && past->len < MAX_SESSIONS_SHOWN; i--)
-    g_ptr_array_add (past, g_ptr_array_index (sessions, i - 1));
 
   self->series_weeks = series_rhythm (sessions);
   update_rhythm_suggestion (self);
@@ -269,7 +260,7 @@ reload_sessions (SeancesClientPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->past_list), past->len > 0);
 
   upcoming_text = describe_count (self->n_upcoming_scheduled, upcoming->len, TRUE);
-  past_text = describe_count (first_upcoming + n_history, past->len, FALSE);
+  past_text = describe_count (n_history, past->len, FALSE);
   adw_preferences_group_set_description (self->upcoming_group, upcoming_text);
   adw_preferences_group_set_description (self->past_group, past_text);
 }

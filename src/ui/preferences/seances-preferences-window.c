@@ -14,17 +14,21 @@
 #include "seances-format.h"
 #include "seances-time-zones.h"
 
+/* In the order of the field row's items. */
 static const struct {
-  const char *id;
-  const char *label;
+  SeancesField  field;
+  const char   *label;
 } fields[] = {
-  { "mental_health", N_("Mental health") },
-  { "physiotherapy", N_("Physiotherapy") },
-  { "nutrition",     N_("Nutrition") },
-  { "dental",        N_("Dental care") },
-  { "coaching",      N_("Coaching") },
-  { "other",         N_("Other") },
+  { SEANCES_FIELD_MENTAL_HEALTH, N_("Mental health") },
+  { SEANCES_FIELD_PHYSIOTHERAPY, N_("Physiotherapy") },
+  { SEANCES_FIELD_NUTRITION,     N_("Nutrition") },
+  { SEANCES_FIELD_DENTAL,        N_("Dental care") },
+  { SEANCES_FIELD_COACHING,      N_("Coaching") },
+  { SEANCES_FIELD_OTHER,         N_("Other") },
 };
+
+/* In the order of the vocabulary row's items (the template's). */
+static const SeancesVocabulary vocabularies[] = { SEANCES_VOCABULARY_PATIENT, SEANCES_VOCABULARY_CLIENT };
 
 struct _SeancesPreferencesWindow
 {
@@ -85,9 +89,11 @@ load (SeancesPreferencesWindow *self)
   set_text (self->email_row, practice->email);
   set_text (self->booking_row, practice->booking_link);
   set_text (self->video_row, practice->video_link);
-  adw_combo_row_set_selected (self->vocabulary_row, g_strcmp0 (practice->vocabulary, "client") == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (vocabularies); i++)
+    if (vocabularies[i] == practice->vocabulary)
+      adw_combo_row_set_selected (self->vocabulary_row, i);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_strcmp0 (fields[i].id, practice->field) == 0)
+    if (fields[i].field == practice->field)
       adw_combo_row_set_selected (self->field_row, i);
   seances_time_zones_setup_combo (self->time_zone_row, practice->time_zone);
   gtk_spin_button_set_value (self->duration_spin, practice->session_minutes);
@@ -103,7 +109,6 @@ changed_cb (SeancesPreferencesWindow *self)
 {
   g_autoptr(SeancesPractice) practice = NULL;
   g_autoptr(GError) error = NULL;
-  guint field;
 
   if (self->loading || self->context == NULL)
     return;
@@ -118,11 +123,9 @@ changed_cb (SeancesPreferencesWindow *self)
   TAKE (booking_link, booking_row);
   TAKE (video_link, video_row);
 #undef TAKE
-  g_free (practice->vocabulary);
-  practice->vocabulary = g_strdup (adw_combo_row_get_selected (self->vocabulary_row) == 1 ? "client" : "patient");
-  field = MIN (adw_combo_row_get_selected (self->field_row), G_N_ELEMENTS (fields) - 1);
-  g_free (practice->field);
-  practice->field = g_strdup (fields[field].id);
+  practice->vocabulary = vocabularies[MIN (adw_combo_row_get_selected (self->vocabulary_row),
+                                           G_N_ELEMENTS (vocabularies) - 1)];
+  practice->field = fields[MIN (adw_combo_row_get_selected (self->field_row), G_N_ELEMENTS (fields) - 1)].field;
   g_free (practice->time_zone);
   practice->time_zone = g_strdup (seances_time_zones_get_selected (self->time_zone_row));
   practice->session_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
