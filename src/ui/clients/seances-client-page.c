@@ -119,27 +119,37 @@ update_rhythm_suggestion (SeancesClientPage *self)
 }
 
 /* The weeks between two slots of one series: the shortest whole number of weeks
- * between two of its sessions (a moved one leaves its slot in the history). */
+ * between two following sessions of it (a moved one leaves its slot in the history).
+ * One pass over the sessions, which come ordered by start: a client seen weekly for
+ * years has hundreds. */
 static int
 series_rhythm (GPtrArray *sessions)
 {
+  g_autoptr(GHashTable) last_start = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   int weeks = 0;
 
   for (guint i = 0; i < sessions->len; i++)
-    for (guint j = i + 1; j < sessions->len; j++)
-      {
-        SeancesAppointment *a = g_ptr_array_index (sessions, i);
-        SeancesAppointment *b = g_ptr_array_index (sessions, j);
-        gint64 days;
+    {
+      SeancesAppointment *appointment = g_ptr_array_index (sessions, i);
+      gint64 series = seances_appointment_get_series_id (appointment);
+      gint64 start = seances_appointment_get_start (appointment);
+      gint64 *previous;
 
-        if (seances_appointment_get_series_id (a) == 0 ||
-            seances_appointment_get_series_id (a) != seances_appointment_get_series_id (b))
-          continue;
-        /* Rounded: a change of summer time moves the hour, not the day. */
-        days = (ABS (seances_appointment_get_start (b) - seances_appointment_get_start (a)) + 43200) / 86400;
-        if (days > 0 && days % 7 == 0 && (weeks == 0 || days / 7 < weeks))
-          weeks = (int) (days / 7);
-      }
+      if (series == 0)
+        continue;
+      previous = g_hash_table_lookup (last_start, &series);
+      if (previous != NULL)
+        {
+          /* Rounded: a change of summer time moves the hour, not the day. */
+          gint64 days = (ABS (start - *previous) + 43200) / 86400;
+
+          if (days > 0 && days % 7 == 0 && (weeks == 0 || days / 7 < weeks))
+            weeks = (int) (days / 7);
+          *previous = start;
+        }
+      else
+        g_hash_table_insert (last_start, g_memdup2 (&series, sizeof series), g_memdup2 (&start, sizeof start));
+    }
   return weeks;
 }
 
