@@ -711,6 +711,44 @@ test_range (Fixture       *fixture,
                    g_array_index (expected_october, gint64, 0));
 }
 
+/* What a client's page reads: every session from now on and only the latest before,
+ * with how many there are before; another client's sessions never come in. */
+static void
+test_recent_for_client (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SeancesAppointment) draft = draft_at (fixture, HELENE, 1, 6, 10, 0, 50);
+  g_autoptr(SeancesAppointment) other = draft_at (fixture, MARC, 1, 6, 11, 0, 50);
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = paris (fixture, 2026, 7, 1, 12, 0);
+  guint n_earlier = 0;
+
+  /* Weekly from Tuesday 6 January: 30 sessions, 26 before 1 July (the last on 30 June)
+   * and 4 after it. */
+  g_assert_true (seances_appointment_store_create_series (fixture->store, draft, 1, 30, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (seances_appointment_store_create_series (fixture->store, other, 1, 30, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  recent = seances_appointment_store_list_recent_for_client (fixture->store, HELENE, now, 20, &n_earlier, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_earlier, ==, 26);
+  g_assert_cmpuint (recent->len, ==, 20 + 4);
+  for (guint i = 0; i < recent->len; i++)
+    {
+      SeancesAppointment *appointment = g_ptr_array_index (recent, i);
+
+      g_assert_cmpint (seances_appointment_get_client_id (appointment), ==, HELENE);
+      if (i > 0)
+        g_assert_cmpint (seances_appointment_get_start (g_ptr_array_index (recent, i - 1)), <,
+                         seances_appointment_get_start (appointment));
+    }
+  /* The earliest shown is the seventh session: 17 February. */
+  g_assert_cmpint (seances_appointment_get_start (g_ptr_array_index (recent, 0)), ==,
+                   paris (fixture, 2026, 2, 17, 10, 0));
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -734,6 +772,7 @@ main (int   argc,
   add_test ("/appointment/move", test_move);
   add_test ("/appointment/cancel", test_cancel);
   add_test ("/appointment/range", test_range);
+  add_test ("/appointment/recent-for-client", test_recent_for_client);
 
   return g_test_run ();
 }

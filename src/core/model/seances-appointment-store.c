@@ -499,6 +499,77 @@ seances_appointment_store_list_for_client (SeancesAppointmentStore  *self,
   return collect (self, stmt, error);
 }
 
+/* What a client's page shows: every session from @now on, and the @max_earlier latest
+ * before it, ordered by start; *@n_earlier (when not NULL) counts all those before
+ * @now. A client seen weekly for years has hundreds: only what is shown is read. */
+GPtrArray *
+seances_appointment_store_list_recent_for_client (SeancesAppointmentStore  *self,
+                                                  gint64                    client_id,
+                                                  gint64                    now,
+                                                  guint                     max_earlier,
+                                                  guint                    *n_earlier,
+                                                  GError                  **error)
+{
+  g_autoptr(SeancesStatement) later = NULL;
+  g_autoptr(SeancesStatement) earlier = NULL;
+  g_autoptr(SeancesStatement) count = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) tail = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+
+  earlier = seances_database_prepare (self->database,
+                                      "SELECT " COLUMNS " FROM appointment WHERE client_id = ?1 AND start_at < ?2"
+                                      " ORDER BY start_at DESC, id DESC LIMIT ?3",
+                                      error);
+  if (earlier == NULL)
+    return NULL;
+  sqlite3_bind_int64 (earlier, 1, client_id);
+  sqlite3_bind_int64 (earlier, 2, now);
+  sqlite3_bind_int64 (earlier, 3, max_earlier);
+  list = collect (self, earlier, error);
+  if (list == NULL)
+    return NULL;
+  /* Read latest first: put back in order of start. */
+  for (guint i = 0; i < list->len / 2; i++)
+    {
+      gpointer swap = list->pdata[i];
+
+      list->pdata[i] = list->pdata[list->len - 1 - i];
+      list->pdata[list->len - 1 - i] = swap;
+    }
+
+  later = seances_database_prepare (self->database,
+                                    "SELECT " COLUMNS " FROM appointment WHERE client_id = ?1 AND start_at >= ?2"
+                                    " ORDER BY start_at, id",
+                                    error);
+  if (later == NULL)
+    return NULL;
+  sqlite3_bind_int64 (later, 1, client_id);
+  sqlite3_bind_int64 (later, 2, now);
+  tail = collect (self, later, error);
+  if (tail == NULL)
+    return NULL;
+  for (guint i = 0; i < tail->len; i++)
+    g_ptr_array_add (list, g_object_ref (g_ptr_array_index (tail, i)));
+
+  if (n_earlier != NULL)
+    {
+      count = seances_database_prepare (self->database,
+                                        "SELECT count(*) FROM appointment WHERE client_id = ?1 AND start_at < ?2",
+                                        error);
+      if (count == NULL)
+        return NULL;
+      sqlite3_bind_int64 (count, 1, client_id);
+      sqlite3_bind_int64 (count, 2, now);
+      if (!seances_database_step (self->database, count, &has_row, error))
+        return NULL;
+      *n_earlier = has_row ? (guint) sqlite3_column_int64 (count, 0) : 0;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* The sessions still taking their slot (scheduled or honoured) that overlap
  * [@start - @buffer_minutes, @end + @buffer_minutes), except @exclude_id (0: none).
  * A session ending exactly when the other starts is no conflict without a buffer. */

@@ -47,6 +47,12 @@ GPtrArray               *seances_appointment_store_list_range     (SeancesAppoin
 GPtrArray               *seances_appointment_store_list_for_client (SeancesAppointmentStore *self,
                                                                    gint64                    client_id,
                                                                    GError                  **error);
+GPtrArray               *seances_appointment_store_list_recent_for_client (SeancesAppointmentStore *self,
+                                                                           gint64                   client_id,
+                                                                           gint64                   now,
+                                                                           guint                    max_earlier,
+                                                                           guint                   *n_earlier,
+                                                                           GError                 **error);
 GPtrArray               *seances_appointment_store_find_conflicts (SeancesAppointmentStore  *self,
                                                                    gint64                    start,
                                                                    gint64                    end,

@@ -225,13 +225,18 @@ reload_sessions (SeancesClientPage *self)
   g_autofree char *upcoming_text = NULL;
   g_autofree char *past_text = NULL;
   guint n_history = 0;
+  guint n_earlier = 0;
   gint64 now;
 
   self->n_upcoming_scheduled = 0;
+  now = self->context != NULL ? seances_context_get_now (self->context) : 0;
   if (self->client != NULL && self->context != NULL)
     {
-      sessions = seances_appointment_store_list_for_client (seances_context_get_appointments (self->context),
-                                                            seances_client_get_id (self->client), &error);
+      /* Only what is shown: every session from now on, the latest before it, and how
+       * many there are before. */
+      sessions = seances_appointment_store_list_recent_for_client (seances_context_get_appointments (self->context),
+                                                                   seances_client_get_id (self->client), now,
+                                                                   MAX_SESSIONS_SHOWN, &n_earlier, &error);
       if (sessions == NULL)
         {
           g_warning ("Cannot list the sessions of client %" G_GINT64_FORMAT ": %s",
@@ -243,14 +248,16 @@ reload_sessions (SeancesClientPage *self)
     sessions = g_ptr_array_new ();
 
   /* Sessions come ordered by start: read backwards, the history comes latest first. */
-  now = self->context != NULL ? seances_context_get_now (self->context) : 0;
+  n_history = n_earlier;
   for (guint i = 0; i < sessions->len; i++)
     {
       SeancesAppointment *appointment = g_ptr_array_index (sessions, i);
 
       if (!seances_appointment_is_upcoming (appointment, now))
         {
-          n_history++;
+          /* Those before now are counted in n_earlier already. */
+          if (seances_appointment_get_start (appointment) >= now)
+            n_history++;
           continue;
         }
       self->n_upcoming_scheduled++;
