@@ -591,7 +591,7 @@ seances_appointment_store_find_conflicts (SeancesAppointmentStore  *self,
   stmt = seances_database_prepare (self->database,
                                    "SELECT " COLUMNS " FROM appointment"
                                    " WHERE start_at > ?1 AND start_at < ?2 AND end_at > ?3"
-                                   " AND status IN ('scheduled', 'honoured') AND id != ?4"
+                                   " AND status IN (?5, ?6) AND id != ?4"
                                    " ORDER BY start_at, id",
                                    error);
   if (stmt == NULL)
@@ -600,6 +600,9 @@ seances_appointment_store_find_conflicts (SeancesAppointmentStore  *self,
   sqlite3_bind_int64 (stmt, 2, end + buffer);
   sqlite3_bind_int64 (stmt, 3, start - buffer);
   sqlite3_bind_int64 (stmt, 4, exclude_id);
+  /* The statuses that take a slot: seances_appointment_takes_slot(). */
+  sqlite3_bind_text (stmt, 5, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_SCHEDULED), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_HONOURED), -1, SQLITE_STATIC);
   return collect (self, stmt, error);
 }
 
@@ -773,7 +776,7 @@ seances_appointment_store_move (SeancesAppointmentStore  *self,
   if (ok)
     {
       stmt = seances_database_prepare (self->database,
-                                       "UPDATE appointment SET status = 'rescheduled', status_at = ?2,"
+                                       "UPDATE appointment SET status = ?4, status_at = ?2,"
                                        " rescheduled_to = ?3 WHERE id = ?1",
                                        error);
       ok = stmt != NULL;
@@ -783,6 +786,8 @@ seances_appointment_store_move (SeancesAppointmentStore  *self,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int64 (stmt, 2, now);
       sqlite3_bind_int64 (stmt, 3, seances_appointment_get_id (next));
+      sqlite3_bind_text (stmt, 4, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_RESCHEDULED),
+                         -1, SQLITE_STATIC);
       ok = seances_database_step (self->database, stmt, NULL, error);
     }
   if (!ok || !seances_database_commit (self->database, error))
@@ -837,7 +842,7 @@ seances_appointment_store_cancel (SeancesAppointmentStore  *self,
     {
       /* Telling late cancellations from timely ones is the policy engine's job (#4). */
       stmt = seances_database_prepare (self->database,
-                                       "UPDATE appointment SET status = 'cancelled_in_time',"
+                                       "UPDATE appointment SET status = ?4,"
                                        " status_at = ?2, cancelled_at = ?3 WHERE id = ?1",
                                        error);
       ok = stmt != NULL;
@@ -847,6 +852,8 @@ seances_appointment_store_cancel (SeancesAppointmentStore  *self,
       sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (current));
       sqlite3_bind_int64 (stmt, 2, now);
       sqlite3_bind_int64 (stmt, 3, cancelled_at);
+      sqlite3_bind_text (stmt, 4, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME),
+                         -1, SQLITE_STATIC);
       ok = seances_database_step (self->database, stmt, NULL, error);
     }
   if (!ok || !seances_database_commit (self->database, error))
