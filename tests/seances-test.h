@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "seances-practice.h"
+
 /* Messages are checked as a French user reads them: the catalogue comes from the build tree. */
 static inline void
 seances_test_init_french (void)
@@ -24,4 +26,19 @@ seances_test_wait (gboolean *done)
 {
   while (!*done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* The practice most tests start from, saved in @database. */
+static inline void
+seances_test_save_practice (SeancesDatabase *database)
+{
+  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (practice->name);
+  practice->name = g_strdup ("Cabinet Les Tilleuls");
+  g_free (practice->practitioner);
+  practice->practitioner = g_strdup ("Claire Martin");
+  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
+  g_assert_no_error (error);
 }

@@ -27,7 +27,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
   g_autofree char *data_folder = g_build_filename (g_get_user_data_dir (), "seances", NULL);
 
   g_assert_cmpint (g_mkdir_with_parents (data_folder, 0700), ==, 0);
@@ -36,12 +35,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->database = seances_database_create (fixture->path, fixture->key, &error);
   g_assert_no_error (error);
 
-  g_free (practice->name);
-  practice->name = g_strdup ("Cabinet Les Tilleuls");
-  g_free (practice->practitioner);
-  practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (fixture->database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
-  g_assert_no_error (error);
+  seances_test_save_practice (fixture->database);
 
   fixture->context = seances_context_new (fixture->database);
   fixture->tz = g_time_zone_ref (seances_context_get_time_zone (fixture->context));

@@ -48,16 +48,10 @@ static SeancesDatabase *
 create_with_practice (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
   SeancesDatabase *database = seances_database_create (fixture->path, fixture->key, &error);
 
   g_assert_no_error (error);
-  g_free (practice->name);
-  practice->name = g_strdup ("Cabinet Les Tilleuls");
-  g_free (practice->practitioner);
-  practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
-  g_assert_no_error (error);
+  seances_test_save_practice (database);
   return database;
 }
 

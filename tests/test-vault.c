@@ -101,19 +101,6 @@ read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
-static void
-save_practice (SeancesDatabase *database)
-{
-  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
-  g_autoptr(GError) error = NULL;
-
-  g_free (practice->name);
-  practice->name = g_strdup ("Cabinet Les Tilleuls");
-  g_free (practice->practitioner);
-  practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
-  g_assert_no_error (error);
-}
 
 /* Runs @argv (NULL-terminated) with XDG_DATA_HOME set to @data_home (this test's own
  * when NULL); returns its exit status, with stdout and stderr in *output. */
@@ -187,7 +174,7 @@ test_keyring_first_run_then_reopen (void)
   g_assert_no_error (outcome.error);
   g_assert_nonnull (outcome.database);
   g_assert_nonnull (outcome.recovery_key);
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
 
   /* The key in the keyring is the one the recovery key spells. */
   stored = seances_keyring_lookup (path, NULL, NULL);
@@ -237,7 +224,7 @@ test_keyring_missing_entry (void)
 
   create_vault (vault, NULL, &outcome);
   g_assert_no_error (outcome.error);
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
   recovery_key = g_steal_pointer (&outcome.recovery_key);
   g_clear_object (&outcome.database);
 
@@ -325,7 +312,7 @@ test_check_damaged (void)
   Outcome outcome = { 0 };
 
   create_vault (vault, NULL, &outcome);
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
   g_clear_object (&outcome.database);
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -353,7 +340,7 @@ test_keyring_second_folder (void)
 
   create_vault (vault, NULL, &outcome);
   g_assert_no_error (outcome.error);
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
   g_clear_object (&outcome.database);
 
   g_assert_cmpint (run_in (other_home, demo, &output), ==, 0);
@@ -521,7 +508,7 @@ test_keyring_check_read_only (void)
   create_vault (vault, NULL, &outcome);
   g_assert_no_error (outcome.error);
   g_assert_true (seances_database_exec (outcome.database, "PRAGMA wal_autocheckpoint = 0", &error));
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
   for (int i = 0; i < 4; i++)
     g_assert_true (seances_database_set_state (outcome.database, "test-row", i % 2 ? "a" : "b", &error));
   copy = copy_with_wal (outcome.database, path, aside);
@@ -617,7 +604,7 @@ test_keyring_damaged_first_page (void)
   Outcome outcome = { 0 };
 
   create_vault (vault, NULL, &outcome);
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
   recovery_key = g_steal_pointer (&outcome.recovery_key);
   g_clear_object (&outcome.database);
 
@@ -704,7 +691,7 @@ test_no_keyring_passphrase (void)
   create_vault (vault, "les tilleuls en fleur", &outcome);
   g_assert_no_error (outcome.error);
   g_assert_null (outcome.recovery_key);
-  save_practice (outcome.database);
+  seances_test_save_practice (outcome.database);
   g_clear_object (&outcome.database);
 
   open_vault (vault, &outcome);

@@ -67,17 +67,12 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "seances.db", NULL);
   g_autoptr(SeancesKey) key = seances_key_new_random ();
   g_autoptr(SeancesDatabase) database = NULL;
-  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
   g_autoptr(SeancesClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
   database = seances_database_create (path, key, &error);
   g_assert_no_error (error);
-  g_free (practice->name);
-  practice->name = g_strdup ("Cabinet Les Tilleuls");
-  g_free (practice->practitioner);
-  practice->practitioner = g_strdup ("Claire Martin");
-  g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
+  seances_test_save_practice (database);
 
   fixture->context = seances_context_new (database);
   seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));
