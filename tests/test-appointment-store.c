@@ -220,6 +220,7 @@ test_create_invalid (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(SeancesAppointment) draft = draft_at (fixture, HELENE, 11, 24, 14, 0, 50);
       g_autoptr(GError) error = NULL;
 
@@ -278,6 +279,7 @@ test_conflict (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(SeancesAppointment) draft = NULL;
       gboolean booked;
 
@@ -384,6 +386,7 @@ test_series (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(SeancesAppointment) draft = draft_at (fixture, HELENE, 10, cases[i].day, 14, 0, 50);
       g_autoptr(GPtrArray) created = NULL;
       g_autoptr(GPtrArray) stored = NULL;
@@ -670,6 +673,7 @@ test_range (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(SeancesAppointment) session = book (fixture, i % 2 ? HELENE : MARC, cases[i].month,
                                                     cases[i].day, cases[i].hour, cases[i].minute,
                                                     cases[i].minutes, TRUE);

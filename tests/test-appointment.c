@@ -160,6 +160,7 @@ test_unknown (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
     {
+      g_test_message ("unknown[%u]", i);
       SeancesAppointmentStatus status = SEANCES_APPOINTMENT_STATUS_HONOURED;
       SeancesPlace place = SEANCES_PLACE_VIDEO;
 

@@ -511,6 +511,7 @@ test_create_refused_target (Fixture       *fixture,
   before = list_folder (fixture->data_folder);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
+      g_test_message ("rows[%u]", i);
       g_autoptr(GError) error = NULL;
 
       g_assert_false (seances_backup_create (fixture->database_path, fixture->key, rows[i].path, NULL, &error));
@@ -855,6 +856,7 @@ test_restore_data_file_itself (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
+      g_test_message ("paths[%u]", i);
       g_autoptr(GError) error = NULL;
       g_autofree char *replaced = NULL;
 

@@ -127,6 +127,7 @@ test_pragmas (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       sqlite3_stmt *stmt = NULL;
 
       g_assert_cmpint (sqlite3_prepare_v2 (seances_database_get_handle (database), cases[i].sql, -1,
@@ -174,6 +175,7 @@ test_wrong_key_leaves_file (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
     {
+      g_test_message ("wrong[%u]", i);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) after = NULL;
       g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
@@ -252,6 +254,7 @@ test_damaged_file (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
     {
+      g_test_message ("damages[%u]", i);
       g_autoptr(SeancesDatabase) database = create_with_practice (fixture);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) before = NULL;
@@ -375,6 +378,7 @@ copy_aside (const char *path,
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes) - (with_shm ? 0 : 1); i++)
     {
+      g_test_message ("suffixes[%u]", i);
       g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (copy, suffixes[i], NULL);
       g_autoptr(GBytes) bytes = read_file (from);

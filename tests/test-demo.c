@@ -158,6 +158,7 @@ test_refuses_bad_options (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GError) error = NULL;
       SeancesDemoOptions options;
 

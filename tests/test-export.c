@@ -290,6 +290,7 @@ test_database_itself (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
+      g_test_message ("paths[%u]", i);
       g_autoptr(GBytes) after = NULL;
 
       g_assert_false (seances_export_json (fixture->database, paths[i], &error));

@@ -44,6 +44,7 @@ test_accents (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autofree char *folded = seances_fold (cases[i].text);
       g_assert_cmpstr (folded, ==, cases[i].folded);
     }
@@ -91,6 +92,7 @@ test_matches (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autofree char *haystack = seances_fold (cases[i].haystack);
       g_autofree char *needle = seances_fold (cases[i].needle);
 

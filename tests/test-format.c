@@ -21,6 +21,7 @@ test_money_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autofree char *text = seances_format_money (cases[i].cents);
       g_assert_cmpstr (text, ==, cases[i].text);
     }
@@ -48,6 +49,7 @@ test_money_parse (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       gint64 cents = -1;
 
       g_assert_cmpint (seances_parse_money (cases[i].text, &cents), ==, cases[i].ok);
@@ -78,7 +80,10 @@ test_email (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_assert_cmpint (seances_email_is_valid (cases[i].email), ==, cases[i].valid);
+    {
+      g_test_message ("cases[%u]", i);
+      g_assert_cmpint (seances_email_is_valid (cases[i].email), ==, cases[i].valid);
+    }
 }
 
 static void
@@ -107,6 +112,7 @@ test_clock (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       int hour = -1, minute = -1;
 
       g_assert_cmpint (seances_parse_clock (cases[i].text, &hour, &minute), ==, cases[i].ok);

@@ -38,7 +38,10 @@ test_fresh_database_is_current (void)
   g_assert_no_error (error);
   g_assert_cmpint (seances_database_get_schema_version (database), ==, seances_migrations_count ());
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_true (table_exists (database, tables[i]));
+    {
+      g_test_message ("tables[%u]", i);
+      g_assert_true (table_exists (database, tables[i]));
+    }
 
   /* Opening again migrates nothing and changes nothing. */
   g_clear_object (&database);

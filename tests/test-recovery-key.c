@@ -23,6 +23,7 @@ test_round_trip (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
+      g_test_message ("seeds[%u]", i);
       g_autoptr(SeancesKey) key = key_from_byte (seeds[i]);
       g_autofree char *text = seances_recovery_key_encode (key);
       g_auto(GStrv) groups = g_strsplit (text, " ", -1);
@@ -78,6 +79,7 @@ test_lenient_reading (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
+      g_test_message ("variants[%u]", i);
       g_autoptr(GError) error = NULL;
       g_autoptr(SeancesKey) back = seances_recovery_key_decode (variants[i], &error);
 
@@ -138,6 +140,7 @@ test_malformed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GError) error = NULL;
 
       g_assert_null (seances_recovery_key_decode (cases[i].text, &error));
@@ -157,7 +160,10 @@ test_passphrase_is_not_a_key (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (passphrases); i++)
-    g_assert_false (seances_recovery_key_looks_like (passphrases[i]));
+    {
+      g_test_message ("passphrases[%u]", i);
+      g_assert_false (seances_recovery_key_looks_like (passphrases[i]));
+    }
 }
 
 int

@@ -67,6 +67,7 @@ test_expand (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GDate) until = NULL;
       g_autoptr(GArray) starts = NULL;
       g_autoptr(GError) error = NULL;
@@ -159,6 +160,7 @@ test_invalid (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GDate) until = NULL;
       g_autoptr(GArray) starts = NULL;
       g_autoptr(GError) error = NULL;

@@ -338,6 +338,7 @@ test_prune_leaves_others (Folder        *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
+      g_test_message ("others[%u]", i);
       g_autofree char *path = g_build_filename (fixture->folder, others[i], NULL);
 
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

@@ -55,6 +55,7 @@ test_spring_gap (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GError) error = NULL;
       gint64 instant = -1;
       gboolean exists;
@@ -108,6 +109,7 @@ test_autumn_repeat (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (cases[i].zone);
       g_autoptr(GDateTime) local = NULL;
       g_autoptr(GError) error = NULL;
@@ -139,6 +141,7 @@ test_invalid_date (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       g_autoptr(GError) error = NULL;
       gint64 instant = -1;
 
@@ -178,6 +181,7 @@ test_week_start (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       gint64 instant = paris (2026, cases[i].month, cases[i].day, cases[i].hour, cases[i].minute);
       gint64 monday = seances_time_week_start (tz, instant);
       gint64 next = seances_time_add_days_local (tz, monday, 7);
@@ -217,6 +221,7 @@ test_add_days (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       gint64 from = paris (2026, cases[i].from_month, cases[i].from_day, cases[i].hour, cases[i].minute);
 
       g_assert_cmpint (seances_time_add_days_local (tz, from, cases[i].days), ==,
@@ -247,6 +252,7 @@ test_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_test_message ("cases[%u]", i);
       gint64 instant = paris (2026, cases[i].month, cases[i].day, cases[i].hour, cases[i].minute);
       g_autofree char *day_text = seances_time_format_day (tz, instant);
       g_autofree char *hour_text = seances_time_format_hour (tz, instant);
