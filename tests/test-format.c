@@ -102,6 +102,13 @@ test_clock (void)
     { "9:05", TRUE, 9, 5 },
     { "09.15", TRUE, 9, 15 },
     { " 8 H 45 ", TRUE, 8, 45 },
+    { "14\u00a0h\u00a030", TRUE, 14, 30 },       /* as the field shows it */
+    { "\u202f9\u202fh\u202f05\u00a0", TRUE, 9, 5 },
+    { "\t10:30\t", TRUE, 10, 30 },
+    { "14\u00a0\u00a0", TRUE, 14, 0 },
+    { "14\u00a0h\u00a03", FALSE, 0, 0 },
+    { "\u00a0", FALSE, 0, 0 },
+    { "14\xc2", FALSE, 0, 0 },                    /* half a no-break space */
     { "24", FALSE, 0, 0 },
     { "14:5", FALSE, 0, 0 },
     { "14:60", FALSE, 0, 0 },

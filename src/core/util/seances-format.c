@@ -158,7 +158,26 @@ seances_phone_format (const char *e164)
   return national != NULL ? national : g_strdup (e164);
 }
 
-/* A time of day as people type it: « 14 », « 14h », « 14 h 30 », « 14:30 », « 9.15 ». */
+/* Spaces as people type them and as French text holds them: ASCII, tab, the no-break
+ * space (U+00A0) and the narrow no-break space (U+202F) the fields are filled with. */
+static const char *
+skip_spaces (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t')
+        p++;
+      else if (g_str_has_prefix (p, "\u00a0"))
+        p += strlen ("\u00a0");
+      else if (g_str_has_prefix (p, "\u202f"))
+        p += strlen ("\u202f");
+      else
+        return p;
+    }
+}
+
+/* A time of day as people type it: « 14 », « 14h », « 14 h 30 », « 14:30 », « 9.15 »,
+ * and as the field shows it, « 14 h 30 » with no-break spaces. */
 gboolean
 seances_parse_clock (const char *text,
                      int        *hour,
@@ -169,25 +188,21 @@ seances_parse_clock (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  while (*p == ' ')
-    p++;
+  p = skip_spaces (p);
   for (; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
     h = h * 10 + (*p - '0');
   if (digits == 0)
     return FALSE;
-  while (*p == ' ')
-    p++;
+  p = skip_spaces (p);
   if (*p == 'h' || *p == 'H' || *p == ':' || *p == '.')
     p++;
-  while (*p == ' ')
-    p++;
+  p = skip_spaces (p);
   digits = 0;
   for (; g_ascii_isdigit (*p) && digits < 2; p++, digits++)
     m = m * 10 + (*p - '0');
   if (digits == 1)
     return FALSE;
-  while (*p == ' ')
-    p++;
+  p = skip_spaces (p);
   if (*p != '\0' || h > 23 || m > 59)
     return FALSE;
 
