@@ -212,6 +212,78 @@ test_round_numbers (Fixture       *fixture,
 }
 
 /* A session at 14:00 in winter and in summer keeps its local time and its offset. */
+/* The policy's tables: their rows as stored, instants with their offset, a charge's
+ * waived reason null or its spelling. */
+static void
+test_policy_tables (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  static const struct {
+    const char *key;
+    const char *table;
+  } sections[] = {
+    { "policy_versions", "policy_version" },
+    { "acceptances", "policy_acceptance" },
+    { "charges", "charge" },
+    { "events", "appointment_event" },
+  };
+  JsonObject *root, *row;
+  JsonArray *charges;
+
+  generate_small (fixture);
+  g_assert_true (seances_database_exec (fixture->database,
+    "INSERT INTO policy_version (notice_hours, late_kind, late_value, absence_kind, absence_value,"
+    "  grace_count, grace_months, flag_count, flag_months, commitment, created_at)"
+    "  VALUES (48, 'full', 0, 'percent', 50, 1, 12, 3, 12, 'Engagement', 1764000000);"
+    "INSERT INTO policy_acceptance (client_id, version_id, accepted_at, means, created_at)"
+    "  SELECT min(id), 1, 1764000000, 'paper', 1764000000 FROM client;"
+    "INSERT INTO charge (appointment_id, client_id, kind, policy_cents, due_cents, waived_reason,"
+    "  created_at, updated_at) SELECT id, client_id, 'absence', 3000, 0, 'grace', 1764000000,"
+    "  1764000000 FROM appointment ORDER BY id LIMIT 1;"
+    "INSERT INTO charge (appointment_id, client_id, kind, policy_cents, due_cents, paid_at,"
+    "  paid_means, created_at, updated_at) SELECT id, client_id, 'session', 6000, 6000,"
+    "  1764000000, 'card', 1764000000, 1764000000 FROM appointment ORDER BY id LIMIT 1 OFFSET 1;"
+    "INSERT INTO appointment_event (appointment_id, status, previous_status, changed_at)"
+    "  SELECT id, 'no_show', 'scheduled', 1764000000 FROM appointment ORDER BY id LIMIT 1;",
+    &error));
+  g_assert_no_error (error);
+  g_assert_true (seances_export_json (fixture->database, fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (parser, fixture->path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", sections[i].table);
+
+      g_test_message ("sections[%u]: %s", i, sections[i].key);
+      g_assert_true (json_object_has_member (root, sections[i].key));
+      g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, sections[i].key)),
+                       ==, count (fixture, sql));
+    }
+
+  row = json_array_get_object_element (json_object_get_array_member (root, "policy_versions"), 0);
+  g_assert_cmpint (json_object_get_int_member (row, "notice_hours"), ==, 48);
+  g_assert_cmpstr (json_object_get_string_member (row, "absence_kind"), ==, "percent");
+  assert_instant (row, "created_at", FALSE);
+
+  charges = json_object_get_array_member (root, "charges");
+  row = json_array_get_object_element (charges, 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "waived_reason"), ==, "grace");
+  assert_instant (row, "paid_at", TRUE);
+  row = json_array_get_object_element (charges, 1);
+  g_assert_true (json_object_get_null_member (row, "waived_reason"));
+  g_assert_cmpstr (json_object_get_string_member (row, "paid_means"), ==, "card");
+  assert_instant (row, "paid_at", FALSE);
+
+  row = json_array_get_object_element (json_object_get_array_member (root, "events"), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "no_show");
+  assert_instant (row, "changed_at", FALSE);
+}
+
 static void
 test_offsets (Fixture       *fixture,
               gconstpointer  data)
@@ -381,6 +453,7 @@ main (int   argc,
   seances_test_init_french ();
 
   g_test_add ("/export/round-numbers", Fixture, NULL, fixture_set_up, test_round_numbers, fixture_tear_down);
+  g_test_add ("/export/policy-tables", Fixture, NULL, fixture_set_up, test_policy_tables, fixture_tear_down);
   g_test_add ("/export/offsets", Fixture, NULL, fixture_set_up, test_offsets, fixture_tear_down);
   g_test_add ("/export/missing-folder", Fixture, NULL, fixture_set_up, test_missing_folder, fixture_tear_down);
   g_test_add ("/export/database-itself", Fixture, NULL, fixture_set_up, test_database_itself, fixture_tear_down);

@@ -33,7 +33,9 @@ test_fresh_database_is_current (void)
   g_autoptr(SeancesKey) key = seances_key_new_random ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SeancesDatabase) database = seances_database_create (path, key, &error);
-  static const char * const tables[] = { "practice", "app_state", "client", "series", "appointment" };
+  static const char * const tables[] = { "practice", "app_state", "client", "series", "appointment",
+                                          "policy_version", "policy_acceptance", "charge",
+                                          "appointment_event" };
 
   g_assert_no_error (error);
   g_assert_cmpint (seances_database_get_schema_version (database), ==, seances_migrations_count ());
@@ -81,7 +83,10 @@ test_partial_upgrade (void)
 
   g_assert_no_error (error);
   handle = seances_database_get_handle (database);
-  g_assert_true (seances_database_exec (database, "DROP TABLE appointment; DROP TABLE series;"
+  g_assert_true (seances_database_exec (database, "DROP TABLE appointment_event; DROP TABLE charge;"
+                                                  "DROP TABLE policy_acceptance;"
+                                                  "DROP TABLE appointment; DROP TABLE series;"
+                                                  "DROP TABLE policy_version;"
                                                   "DROP TABLE client; DROP TABLE practice;"
                                                   "DROP TABLE app_state; PRAGMA user_version = 0", &error));
   g_assert_true (seances_migrations_apply (handle, seances_migrations_count (), &error));

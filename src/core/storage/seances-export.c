@@ -48,7 +48,7 @@ typedef struct
   const char *sql;
 } Section;
 
-/* Later schema steps add their tables here (policy_versions, charges, messages…). */
+/* Later schema steps add their tables here (messages…). */
 static const Section sections[] = {
   { "clients",
     "SELECT id, first_name, last_name, email, phone, channel, status, rhythm_weeks, note,"
@@ -57,7 +57,20 @@ static const Section sections[] = {
     "SELECT id, client_id, interval_weeks, created_at FROM series ORDER BY id" },
   { "appointments",
     "SELECT id, client_id, series_id, start_at AS start, end_at AS end, place, fee_cents, status,"
-    " status_at, cancelled_at, rescheduled_to, created_at FROM appointment ORDER BY id" },
+    " status_at, cancelled_at, cancelled_by, rescheduled_to, policy_version_id, created_at"
+    " FROM appointment ORDER BY id" },
+  { "policy_versions",
+    "SELECT id, notice_hours, late_kind, late_value, absence_kind, absence_value, grace_count,"
+    " grace_months, flag_count, flag_months, commitment, created_at FROM policy_version ORDER BY id" },
+  { "acceptances",
+    "SELECT id, client_id, version_id, accepted_at, means, created_at FROM policy_acceptance"
+    " ORDER BY id" },
+  { "charges",
+    "SELECT id, appointment_id, client_id, kind, policy_cents, due_cents, waived_reason, paid_at,"
+    " paid_means, created_at, updated_at FROM charge ORDER BY id" },
+  /* Status changes with their time: never what was said in a session. */
+  { "events",
+    "SELECT id, appointment_id, status, previous_status, changed_at FROM appointment_event ORDER BY id" },
 };
 
 static const char practice_sql[] =

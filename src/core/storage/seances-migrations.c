@@ -91,6 +91,67 @@ static const char * const steps[] = {
    * without rebuilding the table, and no client's key is ever empty (names are
    * required), so an empty key can only mean « fold me again ». */
   "UPDATE client SET search_key = '', sort_key = '';",
+
+  /* 4: the cancellation policy and what it decides. A saved change of the policy is a
+   * new version, never an edit: a session keeps the version in force when it was
+   * booked (NULL for those booked before the policy existed: the first version applies),
+   * a client the versions they accepted. One charge per decided session (UNIQUE): what
+   * the decision made due, and why it was waived. The events keep each change of a
+   * session's status with its time, for the history and the export: never clinical
+   * content. A cancellation by the practice is a cancellation in time whose
+   * cancelled_by is 'practice'; cancelled_at is when the client let the practice know. */
+  "CREATE TABLE policy_version ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  notice_hours   INTEGER NOT NULL CHECK (notice_hours BETWEEN 0 AND 168),"
+  "  late_kind      TEXT    NOT NULL CHECK (late_kind IN ('full', 'percent', 'fixed')),"
+  "  late_value     INTEGER NOT NULL CHECK (late_value >= 0),"
+  "  absence_kind   TEXT    NOT NULL CHECK (absence_kind IN ('full', 'percent', 'fixed')),"
+  "  absence_value  INTEGER NOT NULL CHECK (absence_value >= 0),"
+  "  grace_count    INTEGER NOT NULL CHECK (grace_count BETWEEN 0 AND 12),"
+  "  grace_months   INTEGER NOT NULL CHECK (grace_months BETWEEN 1 AND 36),"
+  "  flag_count     INTEGER NOT NULL CHECK (flag_count BETWEEN 0 AND 20),"
+  "  flag_months    INTEGER NOT NULL CHECK (flag_months BETWEEN 1 AND 36),"
+  "  commitment     TEXT    NOT NULL CHECK (length (commitment) <= 4000),"
+  "  created_at     INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE policy_acceptance ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  client_id    INTEGER NOT NULL REFERENCES client (id),"
+  "  version_id   INTEGER NOT NULL REFERENCES policy_version (id),"
+  "  accepted_at  INTEGER NOT NULL,"
+  "  means        TEXT    NOT NULL CHECK (means IN ('paper', 'email', 'session')),"
+  "  created_at   INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX policy_acceptance_by_client ON policy_acceptance (client_id, accepted_at);"
+  "ALTER TABLE appointment ADD COLUMN policy_version_id INTEGER REFERENCES policy_version (id);"
+  "ALTER TABLE appointment ADD COLUMN cancelled_by TEXT"
+  "  CHECK (cancelled_by IS NULL OR cancelled_by IN ('client', 'practice'));"
+  "CREATE TABLE charge ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  appointment_id INTEGER NOT NULL UNIQUE REFERENCES appointment (id),"
+  "  client_id      INTEGER NOT NULL REFERENCES client (id),"
+  "  kind           TEXT    NOT NULL CHECK (kind IN ('session', 'late_cancellation', 'absence')),"
+  "  policy_cents   INTEGER NOT NULL CHECK (policy_cents >= 0),"
+  "  due_cents      INTEGER NOT NULL CHECK (due_cents >= 0),"
+  "  waived_reason  TEXT    CHECK (waived_reason IS NULL OR waived_reason IN"
+  "                   ('grace', 'force_majeure', 'no_policy', 'manual')),"
+  "  paid_at        INTEGER,"
+  "  paid_means     TEXT    CHECK (paid_means IS NULL OR paid_means IN"
+  "                   ('cash', 'cheque', 'transfer', 'card')),"
+  "  created_at     INTEGER NOT NULL,"
+  "  updated_at     INTEGER NOT NULL,"
+  "  CHECK ((paid_at IS NULL) = (paid_means IS NULL))"
+  ");"
+  "CREATE INDEX charge_by_client ON charge (client_id);"
+  "CREATE INDEX charge_unpaid ON charge (created_at) WHERE due_cents > 0 AND paid_at IS NULL;"
+  "CREATE TABLE appointment_event ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  appointment_id  INTEGER NOT NULL REFERENCES appointment (id),"
+  "  status          TEXT    NOT NULL,"
+  "  previous_status TEXT,"
+  "  changed_at      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX appointment_event_by_appointment ON appointment_event (appointment_id, changed_at);",
 };
 
 int
