@@ -753,6 +753,63 @@ test_recent_for_client (Fixture       *fixture,
                    paris (fixture, 2026, 2, 17, 10, 0));
 }
 
+/* Each booking records the policy version in force; a moved session keeps the one it was
+ * booked under, whatever is in force when it moves. */
+static void
+test_policy_version (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SeancesAppointment) before = NULL;
+  g_autoptr(SeancesAppointment) single = NULL;
+  g_autoptr(SeancesAppointment) draft = draft_at (fixture, MARC, 12, 1, 9, 0, 50);
+  g_autoptr(SeancesAppointment) moved = NULL;
+  g_autoptr(SeancesAppointment) row = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seances_database_exec (fixture->database,
+    "INSERT INTO policy_version (id, notice_hours, late_kind, late_value, absence_kind, absence_value,"
+    " grace_count, grace_months, flag_count, flag_months, commitment, created_at) VALUES"
+    " (1, 48, 'full', 0, 'full', 0, 1, 12, 3, 12, 'Engagement', 0),"
+    " (2, 24, 'full', 0, 'full', 0, 1, 12, 3, 12, 'Engagement', 0)", &error));
+  g_assert_no_error (error);
+
+  /* Before the store is told of any version, none is recorded (the first one applies). */
+  before = book (fixture, HELENE, 11, 23, 9, 0, 50, FALSE);
+  g_assert_cmpint (seances_appointment_get_policy_version_id (before), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM appointment WHERE policy_version_id IS NULL"), ==, 1);
+
+  seances_appointment_store_set_policy_version (fixture->store, 1);
+  single = book (fixture, HELENE, 11, 24, 14, 0, 50, FALSE);
+  g_assert_cmpint (seances_appointment_get_policy_version_id (single), ==, 1);
+  g_assert_true (seances_appointment_store_create_series (fixture->store, draft, 1, 3, NULL, FALSE, &series, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < series->len; i++)
+    {
+      g_test_message ("series[%u]", i);
+      row = reload (fixture, seances_appointment_get_id (g_ptr_array_index (series, i)));
+      g_assert_cmpint (seances_appointment_get_policy_version_id (row), ==, 1);
+      g_clear_object (&row);
+    }
+  g_assert_cmpint (seances_appointment_get_policy_version_id (draft), ==, 0);
+
+  /* The policy changes: what is booked now gets version 2, what moves keeps version 1. */
+  seances_appointment_store_set_policy_version (fixture->store, 2);
+  g_assert_true (seances_appointment_store_move (fixture->store, single,
+                                                 paris (fixture, 2026, 11, 26, 14, 0),
+                                                 paris (fixture, 2026, 11, 26, 14, 50), FALSE,
+                                                 &moved, &error));
+  g_assert_no_error (error);
+  row = reload (fixture, seances_appointment_get_id (moved));
+  g_assert_cmpint (seances_appointment_get_policy_version_id (row), ==, 1);
+  g_clear_object (&row);
+  g_clear_object (&single);
+  single = book (fixture, MARC, 11, 27, 10, 0, 50, FALSE);
+  row = reload (fixture, seances_appointment_get_id (single));
+  g_assert_cmpint (seances_appointment_get_policy_version_id (row), ==, 2);
+  g_assert_cmpint (seances_appointment_get_cancelled_by (row), ==, SEANCES_CANCELLED_BY_NONE);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -777,6 +834,7 @@ main (int   argc,
   add_test ("/appointment/cancel", test_cancel);
   add_test ("/appointment/range", test_range);
   add_test ("/appointment/recent-for-client", test_recent_for_client);
+  add_test ("/appointment/policy-version", test_policy_version);
 
   return g_test_run ();
 }

@@ -91,6 +91,18 @@ static const SpellingCase spelling_cases[] = {
   { "dental", seances_field_get_type, SEANCES_FIELD_DENTAL },
   { "coaching", seances_field_get_type, SEANCES_FIELD_COACHING },
   { "other", seances_field_get_type, SEANCES_FIELD_OTHER },
+  { "client", seances_cancelled_by_get_type, SEANCES_CANCELLED_BY_CLIENT },
+  { "practice", seances_cancelled_by_get_type, SEANCES_CANCELLED_BY_PRACTICE },
+  { "session", seances_charge_kind_get_type, SEANCES_CHARGE_KIND_SESSION },
+  { "late_cancellation", seances_charge_kind_get_type, SEANCES_CHARGE_KIND_LATE_CANCELLATION },
+  { "absence", seances_charge_kind_get_type, SEANCES_CHARGE_KIND_ABSENCE },
+  { "cash", seances_payment_means_get_type, SEANCES_PAYMENT_CASH },
+  { "cheque", seances_payment_means_get_type, SEANCES_PAYMENT_CHEQUE },
+  { "transfer", seances_payment_means_get_type, SEANCES_PAYMENT_TRANSFER },
+  { "card", seances_payment_means_get_type, SEANCES_PAYMENT_CARD },
+  /* No canceller, not paid: an empty column. */
+  { NULL, seances_cancelled_by_get_type, SEANCES_CANCELLED_BY_NONE },
+  { NULL, seances_payment_means_get_type, SEANCES_PAYMENT_NONE },
 };
 
 static const char *
@@ -107,6 +119,12 @@ to_string (GType type,
     return seances_vocabulary_to_string (value);
   if (type == SEANCES_TYPE_FIELD)
     return seances_field_to_string (value);
+  if (type == SEANCES_TYPE_CANCELLED_BY)
+    return seances_cancelled_by_to_string (value);
+  if (type == SEANCES_TYPE_CHARGE_KIND)
+    return seances_charge_kind_to_string (value);
+  if (type == SEANCES_TYPE_PAYMENT_MEANS)
+    return seances_payment_means_to_string (value);
   g_assert_not_reached ();
 }
 
@@ -133,6 +151,12 @@ from_string (GType       type,
     PARSE (seances_vocabulary_from_string, SeancesVocabulary, text, value);
   if (type == SEANCES_TYPE_FIELD)
     PARSE (seances_field_from_string, SeancesField, text, value);
+  if (type == SEANCES_TYPE_CANCELLED_BY)
+    PARSE (seances_cancelled_by_from_string, SeancesCancelledBy, text, value);
+  if (type == SEANCES_TYPE_CHARGE_KIND)
+    PARSE (seances_charge_kind_from_string, SeancesChargeKind, text, value);
+  if (type == SEANCES_TYPE_PAYMENT_MEANS)
+    PARSE (seances_payment_means_from_string, SeancesPaymentMeans, text, value);
   g_assert_not_reached ();
 }
 
@@ -163,11 +187,18 @@ test_unknown (void)
       g_test_message ("unknown[%u]", i);
       SeancesAppointmentStatus status = SEANCES_APPOINTMENT_STATUS_HONOURED;
       SeancesPlace place = SEANCES_PLACE_VIDEO;
+      SeancesPaymentMeans means = SEANCES_PAYMENT_CARD;
 
       g_assert_false (seances_appointment_status_from_string (unknown[i], &status));
       g_assert_cmpint (status, ==, SEANCES_APPOINTMENT_STATUS_HONOURED);
       g_assert_false (seances_place_from_string (unknown[i], &place));
       g_assert_cmpint (place, ==, SEANCES_PLACE_VIDEO);
+      /* NULL is an empty column there: not paid. */
+      if (unknown[i] != NULL)
+        {
+          g_assert_false (seances_payment_means_from_string (unknown[i], &means));
+          g_assert_cmpint (means, ==, SEANCES_PAYMENT_CARD);
+        }
     }
 }
 
@@ -201,7 +232,8 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/appointment/spelling/%s/%s",
                                                g_type_name (spelling_cases[i].get_type ()),
-                                               spelling_cases[i].text);
+                                               spelling_cases[i].text != NULL ? spelling_cases[i].text
+                                                                              : "none");
       g_test_add_data_func (path, &spelling_cases[i], test_spelling);
     }
   g_test_add_func ("/appointment/unknown-spelling", test_unknown);

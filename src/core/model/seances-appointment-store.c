@@ -15,7 +15,7 @@
 
 #define COLUMNS \
   "id, client_id, series_id, start_at, end_at, place, fee_cents, status, status_at," \
-  " cancelled_at, rescheduled_to"
+  " cancelled_at, rescheduled_to, policy_version_id, cancelled_by"
 #define MAX_SECONDS (SEANCES_APPOINTMENT_MAX_MINUTES * 60)
 #define MAX_FEE_CENTS 10000000
 
@@ -27,6 +27,7 @@ struct _SeancesAppointmentStore
   SeancesClock    *clock;
   GTimeZone       *time_zone;
   int              buffer_minutes;
+  gint64           policy_version_id;  /* in force for what is booked now; 0: none known */
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAppointmentStore, seances_appointment_store, G_TYPE_OBJECT)
@@ -99,11 +100,14 @@ appointment_from_row (SeancesStatement *stmt)
   SeancesAppointment *appointment;
   SeancesPlace place = SEANCES_PLACE_OFFICE;
   SeancesAppointmentStatus status = SEANCES_APPOINTMENT_STATUS_SCHEDULED;
+  SeancesCancelledBy cancelled_by = SEANCES_CANCELLED_BY_NONE;
 
   if (!seances_place_from_string ((const char *) sqlite3_column_text (stmt, 5), &place))
     g_warning ("Session %" G_GINT64_FORMAT ": unknown place", (gint64) sqlite3_column_int64 (stmt, 0));
   if (!seances_appointment_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &status))
     g_warning ("Session %" G_GINT64_FORMAT ": unknown status", (gint64) sqlite3_column_int64 (stmt, 0));
+  if (!seances_cancelled_by_from_string ((const char *) sqlite3_column_text (stmt, 12), &cancelled_by))
+    g_warning ("Session %" G_GINT64_FORMAT ": unknown canceller", (gint64) sqlite3_column_int64 (stmt, 0));
 
   appointment = seances_appointment_new (sqlite3_column_int64 (stmt, 1),
                                          sqlite3_column_int64 (stmt, 3),
@@ -116,6 +120,8 @@ appointment_from_row (SeancesStatement *stmt)
   seances_appointment_set_status_at (appointment, sqlite3_column_int64 (stmt, 8));
   seances_appointment_set_cancelled_at (appointment, sqlite3_column_int64 (stmt, 9));
   seances_appointment_set_rescheduled_to (appointment, sqlite3_column_int64 (stmt, 10));
+  seances_appointment_set_policy_version_id (appointment, sqlite3_column_int64 (stmt, 11));
+  seances_appointment_set_cancelled_by (appointment, cancelled_by);
   return appointment;
 }
 
@@ -147,7 +153,8 @@ insert_row (SeancesAppointmentStore  *self,
   stmt = seances_database_prepare (self->database,
                                    "INSERT INTO appointment (client_id, series_id, start_at, end_at,"
                                    " place, fee_cents, status, status_at, cancelled_at, rescheduled_to,"
-                                   " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                   " created_at, policy_version_id, cancelled_by)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                    error);
   if (stmt == NULL)
     return FALSE;
@@ -166,6 +173,10 @@ insert_row (SeancesAppointmentStore  *self,
   seances_statement_bind_optional (stmt, 9, seances_appointment_get_cancelled_at (appointment));
   seances_statement_bind_optional (stmt, 10, seances_appointment_get_rescheduled_to (appointment));
   sqlite3_bind_int64 (stmt, 11, now);
+  seances_statement_bind_optional (stmt, 12, seances_appointment_get_policy_version_id (appointment));
+  sqlite3_bind_text (stmt, 13,
+                     seances_cancelled_by_to_string (seances_appointment_get_cancelled_by (appointment)),
+                     -1, SQLITE_STATIC);
 
   if (!seances_database_step (self->database, stmt, NULL, error))
     return FALSE;
@@ -606,9 +617,10 @@ seances_appointment_store_find_conflicts (SeancesAppointmentStore  *self,
   return collect (self, stmt, error);
 }
 
-/* Stores @draft and gives it its id. Unless @allow_conflict, a draft that would overlap
- * another session, or fall inside the practice's break around it, is refused with
- * SEANCES_APPOINTMENT_ERROR_CONFLICT. */
+/* Stores @draft and gives it its id and the policy version in force. Unless
+ * @allow_conflict, a draft that would overlap another session, or fall inside the
+ * practice's break around it, is refused with SEANCES_APPOINTMENT_ERROR_CONFLICT. A
+ * session in the past is stored as any other: still scheduled, it waits in the review. */
 gboolean
 seances_appointment_store_create (SeancesAppointmentStore  *self,
                                   SeancesAppointment       *draft,
@@ -617,6 +629,7 @@ seances_appointment_store_create (SeancesAppointmentStore  *self,
 {
   gint64 start;
   gint64 end;
+  gint64 drafted_version;
 
   g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
   g_return_val_if_fail (SEANCES_IS_APPOINTMENT (draft), FALSE);
@@ -626,6 +639,8 @@ seances_appointment_store_create (SeancesAppointmentStore  *self,
     return FALSE;
   start = seances_appointment_get_start (draft);
   end = seances_appointment_get_end (draft);
+  drafted_version = seances_appointment_get_policy_version_id (draft);
+  seances_appointment_set_policy_version_id (draft, self->policy_version_id);
 
   if (!seances_database_begin (self->database, error))
     return FALSE;
@@ -636,6 +651,7 @@ seances_appointment_store_create (SeancesAppointmentStore  *self,
     {
       seances_database_rollback (self->database);
       seances_appointment_set_id (draft, 0);
+      seances_appointment_set_policy_version_id (draft, drafted_version);
       return FALSE;
     }
 
@@ -707,6 +723,7 @@ seances_appointment_store_create_series (SeancesAppointmentStore  *self,
       gint64 start = g_array_index (starts, gint64, i);
 
       seances_appointment_set_series_id (session, series_id);
+      seances_appointment_set_policy_version_id (session, self->policy_version_id);
       seances_appointment_set_start (session, start);
       seances_appointment_set_end (session, start + duration);
       ok = (allow_conflict || !seances_appointment_takes_slot (session) ||
@@ -730,8 +747,9 @@ seances_appointment_store_create_series (SeancesAppointmentStore  *self,
 }
 
 /* Moves a scheduled session (« reporter ») and keeps its history: a new session takes
- * the new slot with the same client, place, fee and series, and the old one becomes
- * rescheduled, pointing to it. @appointment is updated; @moved receives the new one. */
+ * the new slot with the same client, place, fee, series and policy version (the terms
+ * the client booked under still apply), and the old one becomes rescheduled, pointing
+ * to it. @appointment is updated; @moved receives the new one. */
 gboolean
 seances_appointment_store_move (SeancesAppointmentStore  *self,
                                 SeancesAppointment       *appointment,
@@ -880,4 +898,16 @@ seances_appointment_store_set_clock (SeancesAppointmentStore *self,
   g_return_if_fail (SEANCES_IS_APPOINTMENT_STORE (self));
   g_return_if_fail (SEANCES_IS_CLOCK (clock));
   g_set_object (&self->clock, clock);
+}
+
+/* The policy version in force (seances_policy_store_get_current()), recorded in every
+ * session booked from now on: the terms a fee is defended by are those the client booked
+ * under. 0 records none, and the first version will apply. */
+void
+seances_appointment_store_set_policy_version (SeancesAppointmentStore *self,
+                                              gint64                   version_id)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_STORE (self));
+  g_return_if_fail (version_id >= 0);
+  self->policy_version_id = version_id;
 }

@@ -87,4 +87,7 @@ gboolean                 seances_appointment_store_cancel         (SeancesAppoin
 void seances_appointment_store_set_clock (SeancesAppointmentStore *self,
                                           SeancesClock *clock);
 
+void                     seances_appointment_store_set_policy_version (SeancesAppointmentStore *self,
+                                                                       gint64                   version_id);
+
 G_END_DECLS

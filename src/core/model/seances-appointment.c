@@ -1,8 +1,8 @@
 /* seances-appointment.c — one session: who, when, where, for how much, and what became of it
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Instants are UTC seconds; 0 stands for "none" in series-id, status-at, cancelled-at and
- * rescheduled-to. */
+ * Instants are UTC seconds; 0 stands for "none" in series-id, status-at, cancelled-at,
+ * rescheduled-to and policy-version-id. */
 #include "config.h"
 
 #include "seances-appointment.h"
@@ -22,6 +22,8 @@ struct _SeancesAppointment
   gint64      status_at;
   gint64      cancelled_at;
   gint64      rescheduled_to;
+  gint64      policy_version_id;
+  SeancesCancelledBy cancelled_by;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAppointment, seances_appointment, G_TYPE_OBJECT)
@@ -39,6 +41,8 @@ enum {
   PROP_STATUS_AT,
   PROP_CANCELLED_AT,
   PROP_RESCHEDULED_TO,
+  PROP_POLICY_VERSION_ID,
+  PROP_CANCELLED_BY,
   N_PROPS
 };
 
@@ -99,6 +103,12 @@ seances_appointment_get_property (GObject    *object,
     case PROP_RESCHEDULED_TO:
       g_value_set_int64 (value, self->rescheduled_to);
       break;
+    case PROP_POLICY_VERSION_ID:
+      g_value_set_int64 (value, self->policy_version_id);
+      break;
+    case PROP_CANCELLED_BY:
+      g_value_set_enum (value, self->cancelled_by);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -147,6 +157,12 @@ seances_appointment_set_property (GObject      *object,
     case PROP_RESCHEDULED_TO:
       seances_appointment_set_rescheduled_to (self, g_value_get_int64 (value));
       break;
+    case PROP_POLICY_VERSION_ID:
+      seances_appointment_set_policy_version_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_CANCELLED_BY:
+      seances_appointment_set_cancelled_by (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,6 +204,12 @@ seances_appointment_class_init (SeancesAppointmentClass *klass)
   properties[PROP_STATUS_AT] = int64_property ("status-at");
   properties[PROP_CANCELLED_AT] = int64_property ("cancelled-at");
   properties[PROP_RESCHEDULED_TO] = int64_property ("rescheduled-to");
+  /* The cancellation policy's version in force when the session was booked. */
+  properties[PROP_POLICY_VERSION_ID] = int64_property ("policy-version-id");
+  properties[PROP_CANCELLED_BY] =
+    g_param_spec_enum ("cancelled-by", NULL, NULL, SEANCES_TYPE_CANCELLED_BY,
+                       SEANCES_CANCELLED_BY_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -237,6 +259,8 @@ seances_appointment_copy (SeancesAppointment *self)
   copy->status_at = self->status_at;
   copy->cancelled_at = self->cancelled_at;
   copy->rescheduled_to = self->rescheduled_to;
+  copy->policy_version_id = self->policy_version_id;
+  copy->cancelled_by = self->cancelled_by;
   return copy;
 }
 
@@ -411,6 +435,40 @@ seances_appointment_set_rescheduled_to (SeancesAppointment *self,
 {
   g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
   set_int64 (self, &self->rescheduled_to, rescheduled_to, PROP_RESCHEDULED_TO);
+}
+
+gint64
+seances_appointment_get_policy_version_id (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), 0);
+  return self->policy_version_id;
+}
+
+void
+seances_appointment_set_policy_version_id (SeancesAppointment *self,
+                                           gint64              version_id)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+  set_int64 (self, &self->policy_version_id, version_id, PROP_POLICY_VERSION_ID);
+}
+
+SeancesCancelledBy
+seances_appointment_get_cancelled_by (SeancesAppointment *self)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (self), SEANCES_CANCELLED_BY_NONE);
+  return self->cancelled_by;
+}
+
+void
+seances_appointment_set_cancelled_by (SeancesAppointment *self,
+                                      SeancesCancelledBy  cancelled_by)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT (self));
+
+  if (self->cancelled_by == cancelled_by)
+    return;
+  self->cancelled_by = cancelled_by;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLED_BY]);
 }
 
 /* Upcoming is what is still booked from @now on; a future slot that was moved or

@@ -52,6 +52,12 @@ void                seances_appointment_set_cancelled_at (SeancesAppointment *se
 gint64              seances_appointment_get_rescheduled_to (SeancesAppointment *self);
 void                seances_appointment_set_rescheduled_to (SeancesAppointment *self,
                                                          gint64              rescheduled_to);
+gint64              seances_appointment_get_policy_version_id (SeancesAppointment *self);
+void                seances_appointment_set_policy_version_id (SeancesAppointment *self,
+                                                         gint64              version_id);
+SeancesCancelledBy  seances_appointment_get_cancelled_by (SeancesAppointment *self);
+void                seances_appointment_set_cancelled_by (SeancesAppointment *self,
+                                                         SeancesCancelledBy  cancelled_by);
 
 /* The rules of what a session is and allows, at the instant @now (UTC seconds). */
 gboolean            seances_appointment_is_upcoming     (SeancesAppointment *self,

@@ -17,6 +17,30 @@ static const char * const statuses[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == SEANCES_APPOINTMENT_STATUS_RESCHEDULED + 1);
 
+/* NONE is an empty column: from_string (NULL) gives it back. */
+static const char * const cancellers[] = {
+  [SEANCES_CANCELLED_BY_NONE] = NULL,
+  [SEANCES_CANCELLED_BY_CLIENT] = "client",
+  [SEANCES_CANCELLED_BY_PRACTICE] = "practice",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (cancellers) == SEANCES_CANCELLED_BY_PRACTICE + 1);
+
+static const char * const charge_kinds[] = {
+  [SEANCES_CHARGE_KIND_SESSION] = "session",
+  [SEANCES_CHARGE_KIND_LATE_CANCELLATION] = "late_cancellation",
+  [SEANCES_CHARGE_KIND_ABSENCE] = "absence",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (charge_kinds) == SEANCES_CHARGE_KIND_ABSENCE + 1);
+
+static const char * const payment_means[] = {
+  [SEANCES_PAYMENT_NONE] = NULL,
+  [SEANCES_PAYMENT_CASH] = "cash",
+  [SEANCES_PAYMENT_CHEQUE] = "cheque",
+  [SEANCES_PAYMENT_TRANSFER] = "transfer",
+  [SEANCES_PAYMENT_CARD] = "card",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (payment_means) == SEANCES_PAYMENT_CARD + 1);
+
 static const char * const places[] = {
   [SEANCES_PLACE_OFFICE] = "office",
   [SEANCES_PLACE_VIDEO] = "video",
@@ -91,6 +115,9 @@ from_string (const char * const *names,
   }
 
 EDGE (SeancesAppointmentStatus, seances_appointment_status, statuses)
+EDGE (SeancesCancelledBy, seances_cancelled_by, cancellers)
+EDGE (SeancesChargeKind, seances_charge_kind, charge_kinds)
+EDGE (SeancesPaymentMeans, seances_payment_means, payment_means)
 EDGE (SeancesPlace, seances_place, places)
 EDGE (SeancesChannel, seances_channel, channels)
 EDGE (SeancesVocabulary, seances_vocabulary, vocabularies)

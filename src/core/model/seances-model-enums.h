@@ -21,6 +21,33 @@ typedef enum
   SEANCES_APPOINTMENT_STATUS_RESCHEDULED,
 } SeancesAppointmentStatus;
 
+/* Who cancelled a session: nobody for one that was not cancelled. A cancellation by the
+ * practice is never billed. */
+typedef enum
+{
+  SEANCES_CANCELLED_BY_NONE,
+  SEANCES_CANCELLED_BY_CLIENT,
+  SEANCES_CANCELLED_BY_PRACTICE,
+} SeancesCancelledBy;
+
+/* What a charge is for: one per decided session that costs something, or could have. */
+typedef enum
+{
+  SEANCES_CHARGE_KIND_SESSION,
+  SEANCES_CHARGE_KIND_LATE_CANCELLATION,
+  SEANCES_CHARGE_KIND_ABSENCE,
+} SeancesChargeKind;
+
+/* How a charge was paid: not yet, or the means. */
+typedef enum
+{
+  SEANCES_PAYMENT_NONE,
+  SEANCES_PAYMENT_CASH,
+  SEANCES_PAYMENT_CHEQUE,
+  SEANCES_PAYMENT_TRANSFER,
+  SEANCES_PAYMENT_CARD,
+} SeancesPaymentMeans;
+
 /* Where a session takes place. */
 typedef enum
 {
@@ -55,10 +82,19 @@ typedef enum
 } SeancesField;
 
 /* The spelling in the database; each _from_string is FALSE (and *value untouched) for a
- * string that is none of them. */
+ * string that is none of them. The NONE values are spelled NULL (an empty column). */
 const char *seances_appointment_status_to_string   (SeancesAppointmentStatus  status);
 gboolean    seances_appointment_status_from_string (const char               *text,
                                                     SeancesAppointmentStatus *status);
+const char *seances_cancelled_by_to_string         (SeancesCancelledBy        cancelled_by);
+gboolean    seances_cancelled_by_from_string       (const char               *text,
+                                                    SeancesCancelledBy       *cancelled_by);
+const char *seances_charge_kind_to_string          (SeancesChargeKind         kind);
+gboolean    seances_charge_kind_from_string        (const char               *text,
+                                                    SeancesChargeKind        *kind);
+const char *seances_payment_means_to_string        (SeancesPaymentMeans       means);
+gboolean    seances_payment_means_from_string      (const char               *text,
+                                                    SeancesPaymentMeans      *means);
 const char *seances_place_to_string                (SeancesPlace              place);
 gboolean    seances_place_from_string              (const char               *text,
                                                     SeancesPlace             *place);
