@@ -810,6 +810,80 @@ test_policy_version (Fixture       *fixture,
   g_assert_cmpint (seances_appointment_get_cancelled_by (row), ==, SEANCES_CANCELLED_BY_NONE);
 }
 
+/* The review at Tuesday 24 November 2026, 14:00: today's sessions in order, whatever
+ * became of them, then the earlier ones still scheduled, the most recent day first. */
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const struct {
+    int                      month;
+    int                      day;
+    int                      hour;
+    int                      minute;
+    SeancesAppointmentStatus status;
+    int                      position;  /* in the review; -1: not in it */
+    gboolean                 to_review;
+  } cases[] = {
+    { 11, 24, 16, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 4, FALSE },   /* later today */
+    { 11, 24, 9, 0, SEANCES_APPOINTMENT_STATUS_HONOURED, 1, FALSE },     /* closed already */
+    { 11, 24, 13, 30, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 3, FALSE },  /* under way */
+    { 11, 24, 12, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 2, TRUE },
+    { 11, 24, 0, 0, SEANCES_APPOINTMENT_STATUS_NO_SHOW, 0, FALSE },      /* today's first, closed */
+    { 11, 23, 15, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 6, TRUE },
+    { 11, 23, 10, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 5, TRUE },
+    { 11, 23, 11, 0, SEANCES_APPOINTMENT_STATUS_HONOURED, -1, FALSE },
+    { 11, 23, 23, 50, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 7, TRUE },   /* ends today, started yesterday */
+    { 11, 22, 18, 0, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME, -1, FALSE },
+    { 11, 3, 9, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 8, TRUE },      /* three weeks ago */
+    { 10, 20, 8, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 10, TRUE },    /* before the clocks went back */
+    { 10, 20, 7, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, 9, TRUE },
+    { 11, 25, 10, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, -1, FALSE },  /* tomorrow */
+  };
+  gint64 expected[G_N_ELEMENTS (cases)] = { 0 };
+  g_autoptr(GPtrArray) review = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = paris (fixture, 2026, 11, 24, 14, 0);
+  guint n_review = 0;
+  guint n_to_review = 0;
+  guint counted = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("cases[%u]", i);
+      /* Booking in the past is allowed: such a session waits in the review. */
+      g_autoptr(SeancesAppointment) session = book (fixture, i % 2 ? HELENE : MARC, cases[i].month,
+                                                    cases[i].day, cases[i].hour, cases[i].minute,
+                                                    50, TRUE);
+      g_autoptr(SeancesStatement) stmt = seances_database_prepare (fixture->database,
+                                                                   "UPDATE appointment SET status = ?2 WHERE id = ?1",
+                                                                   NULL);
+
+      sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (session));
+      sqlite3_bind_text (stmt, 2, seances_appointment_status_to_string (cases[i].status), -1, SQLITE_STATIC);
+      g_assert_true (seances_database_step (fixture->database, stmt, NULL, NULL));
+      if (cases[i].position >= 0)
+        {
+          expected[cases[i].position] = seances_appointment_get_id (session);
+          n_review++;
+        }
+      n_to_review += cases[i].to_review;
+    }
+
+  review = seances_appointment_store_list_to_review (fixture->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->len, ==, n_review);
+  for (guint i = 0; i < review->len; i++)
+    {
+      g_test_message ("review[%u]", i);
+      g_assert_cmpint (seances_appointment_get_id (g_ptr_array_index (review, i)), ==, expected[i]);
+    }
+
+  g_assert_true (seances_appointment_store_count_to_review (fixture->store, now, &counted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counted, ==, n_to_review);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -835,6 +909,7 @@ main (int   argc,
   add_test ("/appointment/range", test_range);
   add_test ("/appointment/recent-for-client", test_recent_for_client);
   add_test ("/appointment/policy-version", test_policy_version);
+  add_test ("/appointment/review", test_review);
 
   return g_test_run ();
 }

@@ -12,18 +12,27 @@ new_path (void)
 }
 
 static gboolean
-table_exists (SeancesDatabase *database,
-              const char      *name)
+schema_has (SeancesDatabase *database,
+            const char      *type,
+            const char      *name)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean found;
 
   sqlite3_prepare_v2 (seances_database_get_handle (database),
-                      "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", -1, &stmt, NULL);
+                      "SELECT 1 FROM sqlite_schema WHERE type = ?2 AND name = ?1", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
   return found;
+}
+
+static gboolean
+table_exists (SeancesDatabase *database,
+              const char      *name)
+{
+  return schema_has (database, "table", name);
 }
 
 static void
@@ -36,6 +45,10 @@ test_fresh_database_is_current (void)
   static const char * const tables[] = { "practice", "app_state", "client", "series", "appointment",
                                           "policy_version", "policy_acceptance", "charge",
                                           "appointment_event" };
+  /* The indexes the agenda, the client page, the review and « Honoraires dus » read along. */
+  static const char * const indexes[] = { "appointment_by_start", "appointment_by_client",
+                                           "appointment_by_status", "charge_by_client",
+                                           "charge_unpaid" };
 
   g_assert_no_error (error);
   g_assert_cmpint (seances_database_get_schema_version (database), ==, seances_migrations_count ());
@@ -43,6 +56,11 @@ test_fresh_database_is_current (void)
     {
       g_test_message ("tables[%u]", i);
       g_assert_true (table_exists (database, tables[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_test_message ("indexes[%u]", i);
+      g_assert_true (schema_has (database, "index", indexes[i]));
     }
 
   /* Opening again migrates nothing and changes nothing. */

@@ -911,3 +911,93 @@ seances_appointment_store_set_policy_version (SeancesAppointmentStore *self,
   g_return_if_fail (version_id >= 0);
   self->policy_version_id = version_id;
 }
+
+/* What the review shows at @now: every session that starts today (local day), in order,
+ * whatever became of it; then every earlier session still scheduled, the most recent day
+ * first and each day in order. Most recent first because the practitioner remembers
+ * yesterday better than last month, and a long backlog (weeks away, sessions booked
+ * after the fact) must not push the days just gone out of sight. */
+GPtrArray *
+seances_appointment_store_list_to_review (SeancesAppointmentStore  *self,
+                                          gint64                    now,
+                                          GError                  **error)
+{
+  g_autoptr(SeancesStatement) today = NULL;
+  g_autoptr(SeancesStatement) earlier = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) backlog = NULL;
+  gint64 day;
+  guint run;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+
+  day = seances_time_day_start (self->time_zone, now);
+  today = seances_database_prepare (self->database,
+                                    "SELECT " COLUMNS " FROM appointment"
+                                    " WHERE start_at >= ?1 AND start_at < ?2 ORDER BY start_at, id",
+                                    error);
+  if (today == NULL)
+    return NULL;
+  sqlite3_bind_int64 (today, 1, day);
+  sqlite3_bind_int64 (today, 2, seances_time_add_days_local (self->time_zone, day, 1));
+  list = collect (self, today, error);
+  if (list == NULL)
+    return NULL;
+
+  /* Latest first along (status, start_at): only the sessions still scheduled are read. */
+  earlier = seances_database_prepare (self->database,
+                                      "SELECT " COLUMNS " FROM appointment"
+                                      " WHERE status = ?1 AND start_at < ?2"
+                                      " ORDER BY start_at DESC, id DESC",
+                                      error);
+  if (earlier == NULL)
+    return NULL;
+  sqlite3_bind_text (earlier, 1, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_SCHEDULED),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (earlier, 2, day);
+  backlog = collect (self, earlier, error);
+  if (backlog == NULL)
+    return NULL;
+
+  /* Each day's run, read backwards, is added in order of time. */
+  for (guint i = 0; i < backlog->len; i = run)
+    {
+      gint64 run_day = seances_time_day_start (self->time_zone,
+                                               seances_appointment_get_start (g_ptr_array_index (backlog, i)));
+
+      for (run = i + 1; run < backlog->len; run++)
+        if (seances_appointment_get_start (g_ptr_array_index (backlog, run)) < run_day)
+          break;
+      for (guint j = run; j > i; j--)
+        g_ptr_array_add (list, g_object_ref (g_ptr_array_index (backlog, j - 1)));
+    }
+  return g_steal_pointer (&list);
+}
+
+/* How many sessions wait for a decision at @now: still scheduled, and over. */
+gboolean
+seances_appointment_store_count_to_review (SeancesAppointmentStore  *self,
+                                           gint64                    now,
+                                           guint                    *n_sessions,
+                                           GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (n_sessions != NULL, FALSE);
+
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT count(*) FROM appointment"
+                                   " WHERE status = ?1 AND start_at < ?2 AND end_at <= ?2",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_SCHEDULED),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!seances_database_step (self->database, stmt, &has_row, error))
+    return FALSE;
+  *n_sessions = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}

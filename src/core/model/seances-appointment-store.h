@@ -89,5 +89,12 @@ void seances_appointment_store_set_clock (SeancesAppointmentStore *self,
 
 void                     seances_appointment_store_set_policy_version (SeancesAppointmentStore *self,
                                                                        gint64                   version_id);
+GPtrArray               *seances_appointment_store_list_to_review (SeancesAppointmentStore  *self,
+                                                                   gint64                    now,
+                                                                   GError                  **error);
+gboolean                 seances_appointment_store_count_to_review (SeancesAppointmentStore *self,
+                                                                   gint64                    now,
+                                                                   guint                    *n_sessions,
+                                                                   GError                  **error);
 
 G_END_DECLS
