@@ -2,7 +2,8 @@
  * reach SQL: neither the core's private headers nor SQLCipher's sqlite3.h are in its view.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#if __has_include("seances-database-private.h") || __has_include("seances-migrations.h")
+#if __has_include("seances-database-private.h") || __has_include("seances-migrations.h") || \
+    __has_include("seances-model-private.h")
 #error "The UI sees the core's statement API: SQL stays in src/core/storage and src/core/model"
 #endif
 
