@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "seances-database-private.h"
+#include "seances-model-private.h"
 #include "seances-recurrence.h"
 #include "seances-time.h"
 
@@ -912,6 +913,17 @@ seances_appointment_store_set_policy_version (SeancesAppointmentStore *self,
   self->policy_version_id = version_id;
 }
 
+/* One session as the database holds it now. */
+SeancesAppointment *
+seances_appointment_store_lookup (SeancesAppointmentStore  *self,
+                                  gint64                    id,
+                                  GError                  **error)
+{
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), NULL);
+  g_return_val_if_fail (id > 0, NULL);
+  return load_row (self, id, error);
+}
+
 /* What the review shows at @now: every session that starts today (local day), in order,
  * whatever became of it; then every earlier session still scheduled, the most recent day
  * first and each day in order. Most recent first because the practitioner remembers
@@ -1000,4 +1012,84 @@ seances_appointment_store_count_to_review (SeancesAppointmentStore  *self,
     return FALSE;
   *n_sessions = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
   return TRUE;
+}
+
+/* For the model's other writers (seances-decisions), inside their transaction: the status
+ * fields of session @id become @state, and one event row records the change from
+ * @previous. */
+gboolean
+seances_appointment_store_write_state (SeancesAppointmentStore       *self,
+                                       gint64                         id,
+                                       SeancesAppointmentStatus       previous,
+                                       const SeancesAppointmentState *state,
+                                       gint64                         changed_at,
+                                       GError                       **error)
+{
+  g_autoptr(SeancesStatement) update = NULL;
+  g_autoptr(SeancesStatement) event = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  update = seances_database_prepare (self->database,
+                                     "UPDATE appointment SET status = ?2, status_at = ?3,"
+                                     " cancelled_at = ?4, cancelled_by = ?5 WHERE id = ?1",
+                                     error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, id);
+  sqlite3_bind_text (update, 2, seances_appointment_status_to_string (state->status), -1, SQLITE_STATIC);
+  seances_statement_bind_optional (update, 3, state->status_at);
+  seances_statement_bind_optional (update, 4, state->cancelled_at);
+  sqlite3_bind_text (update, 5, seances_cancelled_by_to_string (state->cancelled_by), -1, SQLITE_STATIC);
+  if (!seances_database_step (self->database, update, NULL, error))
+    return FALSE;
+
+  event = seances_database_prepare (self->database,
+                                    "INSERT INTO appointment_event (appointment_id, status,"
+                                    " previous_status, changed_at) VALUES (?1, ?2, ?3, ?4)",
+                                    error);
+  if (event == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (event, 1, id);
+  sqlite3_bind_text (event, 2, seances_appointment_status_to_string (state->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (event, 3, seances_appointment_status_to_string (previous), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (event, 4, changed_at);
+  return seances_database_step (self->database, event, NULL, error);
+}
+
+/* The state's fields, as @appointment holds them. */
+void
+seances_appointment_state_get (SeancesAppointmentState *state,
+                               SeancesAppointment      *appointment)
+{
+  *state = (SeancesAppointmentState) {
+    .status = seances_appointment_get_status (appointment),
+    .status_at = seances_appointment_get_status_at (appointment),
+    .cancelled_at = seances_appointment_get_cancelled_at (appointment),
+    .cancelled_by = seances_appointment_get_cancelled_by (appointment),
+  };
+}
+
+/* Gives @appointment the fields of @state, notifying once. */
+void
+seances_appointment_state_apply (const SeancesAppointmentState *state,
+                                 SeancesAppointment            *appointment)
+{
+  g_object_freeze_notify (G_OBJECT (appointment));
+  seances_appointment_set_status (appointment, state->status);
+  seances_appointment_set_status_at (appointment, state->status_at);
+  seances_appointment_set_cancelled_at (appointment, state->cancelled_at);
+  seances_appointment_set_cancelled_by (appointment, state->cancelled_by);
+  g_object_thaw_notify (G_OBJECT (appointment));
+}
+
+/* For the model's other writers, once their change is committed. */
+void
+seances_appointment_store_emit_changed (SeancesAppointmentStore *self,
+                                        gint64                   from,
+                                        gint64                   to)
+{
+  g_return_if_fail (SEANCES_IS_APPOINTMENT_STORE (self));
+  g_signal_emit (self, signals[CHANGED], 0, from, to);
 }

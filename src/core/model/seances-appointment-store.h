@@ -89,6 +89,9 @@ void seances_appointment_store_set_clock (SeancesAppointmentStore *self,
 
 void                     seances_appointment_store_set_policy_version (SeancesAppointmentStore *self,
                                                                        gint64                   version_id);
+SeancesAppointment      *seances_appointment_store_lookup         (SeancesAppointmentStore  *self,
+                                                                   gint64                    id,
+                                                                   GError                  **error);
 GPtrArray               *seances_appointment_store_list_to_review (SeancesAppointmentStore  *self,
                                                                    gint64                    now,
                                                                    GError                  **error);

@@ -539,6 +539,61 @@ seances_charge_store_read (SeancesChargeStore  *self,
   return TRUE;
 }
 
+/* Inside the caller's transaction: session @appointment's charge becomes @draft (NULL:
+ * none). An existing one (@current, as read in the same transaction) keeps its id and
+ * creation time; *@written receives the row as written (NULL when there is none). */
+gboolean
+seances_charge_store_write (SeancesChargeStore        *self,
+                            SeancesAppointment        *appointment,
+                            SeancesCharge             *current,
+                            const SeancesChargeDraft  *draft,
+                            SeancesCharge            **written,
+                            GError                   **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+  gint64 id = seances_appointment_get_id (appointment);
+  gint64 now = seances_clock_get_now (self->clock);
+
+  g_return_val_if_fail (SEANCES_IS_CHARGE_STORE (self), FALSE);
+  g_return_val_if_fail (written != NULL && *written == NULL, FALSE);
+
+  if (draft == NULL && current == NULL)
+    return TRUE;
+  if (draft == NULL)
+    {
+      stmt = seances_database_prepare (self->database, "DELETE FROM charge WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, current->id);
+      return seances_database_step (self->database, stmt, NULL, error);
+    }
+
+  if (current == NULL)
+    stmt = seances_database_prepare (self->database,
+                                     "INSERT INTO charge (appointment_id, client_id, kind, policy_cents,"
+                                     " due_cents, waived_reason, created_at, updated_at)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                                     error);
+  else
+    stmt = seances_database_prepare (self->database,
+                                     "UPDATE charge SET client_id = ?2, kind = ?3, policy_cents = ?4,"
+                                     " due_cents = ?5, waived_reason = ?6, updated_at = ?7"
+                                     " WHERE appointment_id = ?1",
+                                     error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, seances_appointment_get_client_id (appointment));
+  sqlite3_bind_text (stmt, 3, seances_charge_kind_to_string (draft->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, draft->policy_cents);
+  sqlite3_bind_int64 (stmt, 5, draft->due_cents);
+  sqlite3_bind_text (stmt, 6, seances_policy_waiver_to_string (draft->waiver), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, now);
+  if (!seances_database_step (self->database, stmt, NULL, error))
+    return FALSE;
+  return seances_charge_store_read (self, id, written, error);
+}
+
 /* Inside the caller's transaction: the charge of session @appointment_id becomes exactly
  * @charge, id and stamps included (NULL: none). */
 gboolean
