@@ -689,20 +689,36 @@ seances_window_init (SeancesWindow *self)
   update_actions (self);
 }
 
+/* @vault is being opened already when @opening: the application began before GTK was up,
+ * so that the keyring answers while GTK starts, and hands the result over through
+ * seances_window_vault_opened(). Otherwise the window opens it itself. */
 SeancesWindow *
 seances_window_new (AdwApplication *application,
-                    const char     *database_path)
+                    SeancesVault   *vault,
+                    gboolean        opening)
 {
   SeancesWindow *self;
 
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (SEANCES_IS_VAULT (vault), NULL);
 
   self = g_object_new (SEANCES_TYPE_WINDOW, "application", application, NULL);
-  self->vault = seances_vault_new (database_path);
+  self->vault = g_object_ref (vault);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
-  seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
+  if (!opening)
+    seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
   return self;
+}
+
+/* The result of seances_vault_open_async() on the window's vault, begun by the caller. */
+void
+seances_window_vault_opened (SeancesWindow *self,
+                             GAsyncResult  *result)
+{
+  g_return_if_fail (SEANCES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_ASYNC_RESULT (result));
+
+  opened_cb (G_OBJECT (self->vault), result, g_object_ref (self));
 }
 
 SeancesContext *
