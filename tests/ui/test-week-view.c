@@ -74,7 +74,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   seances_test_save_practice (database);
 
-  fixture->context = seances_context_new (database);
+  fixture->context = seances_context_new (database, &error);
+  g_assert_no_error (error);
   seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));
 
   client = g_object_new (SEANCES_TYPE_CLIENT, "first-name", "Hélène", "last-name", "Martin",
@@ -547,13 +548,14 @@ test_clients_empty_one_panel (Fixture *fixture, gconstpointer data)
   g_autoptr(SeancesContext) context = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = g_object_new (SEANCES_TYPE_CLIENTS_VIEW, NULL);
+  GtkWidget *view;
 
   database = seances_database_create (path, key, &error);
   g_assert_no_error (error);
-  context = seances_context_new (database);
+  context = seances_context_new (database, &error);
+  g_assert_no_error (error);
+  view = seances_clients_view_new (context);
   gtk_window_set_child (fixture->window, view);
-  seances_clients_view_set_context (SEANCES_CLIENTS_VIEW (view), context);
   settle ();
 
   collect_mapped_status_pages (view, shown);
@@ -699,6 +701,37 @@ test_preferences_nothing_selected (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* « Les appeler : Clients » in Préférences: the clients view, bound to the practice,
+ * says « client » at once, and the practice is still the object it was bound to. */
+static void
+test_preferences_vocabulary (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesBackupScheduler) scheduler = seances_backup_scheduler_new (fixture->context);
+  SeancesPractice *practice = seances_context_get_practice (fixture->context);
+  GtkWidget *view = seances_clients_view_new (fixture->context);
+  SeancesPreferencesWindow *window;
+  g_autofree char *placeholder = NULL;
+  GtkWidget *row;
+
+  gtk_window_set_child (fixture->window, view);
+  window = seances_preferences_window_new (fixture->context, scheduler);
+  gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  row = find_row (GTK_WIDGET (window), "Les appeler");
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  settle ();
+
+  g_assert_true (seances_context_get_practice (fixture->context) == practice);
+  g_assert_cmpint (seances_practice_get_vocabulary (practice), ==, SEANCES_VOCABULARY_CLIENT);
+  g_object_get (find_widget (view, GTK_TYPE_SEARCH_ENTRY), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Rechercher un client");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_set_child (fixture->window, NULL);
+}
+
 /* A person booked every two weeks: their page offers that rhythm, set in one click. */
 static void
 test_client_series_rhythm (Fixture *fixture, gconstpointer data)
@@ -708,14 +741,13 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
                                                                  paris (2026, 12, 3, 10, 50), SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
-  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *page = seances_client_page_new (fixture->context);
   GtkWidget *row, *button;
 
   g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
                                                           draft, 2, 4, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
   gtk_window_set_child (fixture->window, page);
-  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
   seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
   settle ();
 
@@ -744,7 +776,7 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
                                                                  paris (2026, 12, 3, 10, 50), SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
-  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *page = seances_client_page_new (fixture->context);
   GtkWidget *scroller, *group = NULL, *list;
   int rows = 0;
 
@@ -753,7 +785,6 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   gtk_window_set_default_size (fixture->window, 1000, 680);
   gtk_window_set_child (fixture->window, page);
-  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
   seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
   settle ();
 
@@ -843,6 +874,7 @@ main (int argc, char *argv[])
   }
   g_test_add ("/week-view/pick-same-day-other-month", Fixture, NULL, fixture_set_up, test_pick_same_day_other_month, fixture_tear_down);
   g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
+  g_test_add ("/preferences/vocabulary", Fixture, NULL, fixture_set_up, test_preferences_vocabulary, fixture_tear_down);
   g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
   g_test_add ("/client-page/upcoming-in-view", Fixture, NULL, fixture_set_up, test_client_page_upcoming_in_view, fixture_tear_down);
 

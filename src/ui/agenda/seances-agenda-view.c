@@ -350,7 +350,7 @@ refresh (SeancesAgendaView *self)
   g_autoptr(GDateTime) after = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  const SeancesPractice *practice;
+  SeancesPractice *practice;
   GTimeZone *tz;
   int n_days, today_index = -1;
   gboolean has_today = FALSE;  /* today's sessions are the ones to bring into view */
@@ -389,7 +389,8 @@ refresh (SeancesAgendaView *self)
   self->focus_start = self->focus_end = -1;
   seances_week_grid_clear_blocks (self->grid);
   if (practice != NULL)
-    seances_week_grid_set_hours (self->grid, practice->opening_hour, practice->closing_hour);
+    seances_week_grid_set_hours (self->grid, seances_practice_get_opening_hour (practice),
+                                 seances_practice_get_closing_hour (practice));
   seances_week_grid_set_days (self->grid, first, n_days, today_index, now_hour);
 
   for (guint i = 0, n = 0; i < self->shown->len; i++)
@@ -582,7 +583,7 @@ static void
 scroll_to_sessions (SeancesAgendaView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
+  SeancesPractice *practice = seances_context_get_practice (self->context);
   double page = gtk_adjustment_get_page_size (adjustment);
   double margin = seances_week_grid_get_hour_top (self->grid, 1) - seances_week_grid_get_hour_top (self->grid, 0.5);
   double target;
@@ -594,7 +595,8 @@ scroll_to_sessions (SeancesAgendaView *self)
   if (gtk_adjustment_get_upper (adjustment) < height)
     return;
 
-  target = practice != NULL ? seances_week_grid_get_hour_top (self->grid, practice->opening_hour) : 0;
+  target = practice != NULL ? seances_week_grid_get_hour_top (self->grid, seances_practice_get_opening_hour (practice))
+                            : 0;
   if (self->focus_end >= 0)
     {
       double first = seances_week_grid_get_hour_top (self->grid, self->focus_start) - margin;

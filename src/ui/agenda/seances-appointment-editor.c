@@ -83,9 +83,9 @@ show_error (SeancesAppointmentEditor *self,
 static gboolean
 is_patient (SeancesAppointmentEditor *self)
 {
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
+  SeancesPractice *practice = seances_context_get_practice (self->context);
 
-  return practice == NULL || practice->vocabulary != SEANCES_VOCABULARY_CLIENT;
+  return practice == NULL || seances_practice_get_vocabulary (practice) != SEANCES_VOCABULARY_CLIENT;
 }
 
 static void
@@ -526,7 +526,7 @@ static SeancesAppointmentEditor *
 editor_new (SeancesContext *context)
 {
   SeancesAppointmentEditor *self = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, NULL);
-  const SeancesPractice *practice = seances_context_get_practice (context);
+  SeancesPractice *practice = seances_context_get_practice (context);
   g_autoptr(GDateTime) now = NULL;
 
   self->context = g_object_ref (context);
@@ -536,8 +536,8 @@ editor_new (SeancesContext *context)
                                          _("Type a few letters of the name, then pick the person."));
   if (practice != NULL)
     {
-      gtk_spin_button_set_value (self->duration_spin, practice->session_minutes);
-      gtk_spin_button_set_value (self->fee_spin, practice->default_fee_cents / 100.0);
+      gtk_spin_button_set_value (self->duration_spin, seances_practice_get_session_minutes (practice));
+      gtk_spin_button_set_value (self->fee_spin, seances_practice_get_default_fee_cents (practice) / 100.0);
     }
 
   /* The next whole hour, today: a reasonable first guess to correct. */
