@@ -18,6 +18,7 @@ struct _SeancesContext
   SeancesPractice         *practice;      /* one for the context's life, the defaults until created */
   gboolean                 has_practice;  /* the practice was created (its row exists) */
   SeancesClientStore      *clients;
+  SeancesPolicyStore      *policies;
   SeancesAppointmentStore *appointments;
   GTimeZone               *time_zone;
   SeancesClock            *clock;
@@ -94,6 +95,9 @@ seances_context_initable_init (GInitable     *initable,
   self->appointments = seances_appointment_store_new (self->database, self->time_zone,
                                                       seances_practice_get_buffer_minutes (self->practice));
   seances_appointment_store_set_clock (self->appointments, self->clock);
+  self->policies = seances_policy_store_new (self->database, self->clock, &local_error);
+  if (self->policies == NULL)
+    return fail_to_load (error, local_error, "policy");
   return TRUE;
 }
 
@@ -110,6 +114,7 @@ seances_context_dispose (GObject *object)
 
   g_clear_object (&self->clients);
   g_clear_object (&self->appointments);
+  g_clear_object (&self->policies);
   g_clear_object (&self->practice);
   g_clear_object (&self->database);
   g_clear_object (&self->clock);
@@ -303,6 +308,14 @@ seances_context_get_clients (SeancesContext *self)
 {
   g_return_val_if_fail (SEANCES_IS_CONTEXT (self), NULL);
   return self->clients;
+}
+
+/* The cancellation policy's versions and the clients' acceptances. */
+SeancesPolicyStore *
+seances_context_get_policies (SeancesContext *self)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (self), NULL);
+  return self->policies;
 }
 
 SeancesAppointmentStore *

@@ -8,6 +8,7 @@
 #include "seances-clock.h"
 #include "seances-client-store.h"
 #include "seances-database.h"
+#include "seances-policy-store.h"
 #include "seances-practice.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ SeancesContext          *seances_context_new                        (SeancesData
 SeancesDatabase         *seances_context_get_database               (SeancesContext   *self);
 SeancesClientStore      *seances_context_get_clients                (SeancesContext   *self);
 SeancesAppointmentStore *seances_context_get_appointments           (SeancesContext   *self);
+SeancesPolicyStore      *seances_context_get_policies               (SeancesContext   *self);
 GTimeZone               *seances_context_get_time_zone              (SeancesContext   *self);
 SeancesClock            *seances_context_get_clock                  (SeancesContext   *self);
 gint64                   seances_context_get_now                    (SeancesContext   *self);
