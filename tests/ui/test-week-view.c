@@ -38,15 +38,56 @@ paris (int year, int month, int day, int hour, int minute)
   return utc;
 }
 
-static void
-settle (void)
+static gboolean
+wake_cb (gpointer data)
 {
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  g_usleep (20000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, and fails the test after five seconds. */
+#define wait_until(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND; \
+    guint wake_ = g_timeout_add (10, wake_cb, NULL); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Still waiting, after five seconds, for %s", #condition); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wake_); \
+  } G_STMT_END
+
+static void
+count_cb (GdkFrameClock *clock,
+          guint         *count)
+{
+  (*count)++;
+}
+
+/* Until @widget's window has painted a frame: what was changed before is laid out. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong id;
+
+  wait_until (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted > 0);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The window @height pixels tall (no window manager here: the X server takes the size
+ * asked for, and says so). */
+static void
+resize (Fixture *fixture, int height)
+{
+  gtk_window_set_default_size (fixture->window, 1000, height);
+  wait_until (gtk_widget_get_height (GTK_WIDGET (fixture->window)) == height);
 }
 
 static void
@@ -94,7 +135,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, fixture->view);
   seances_agenda_view_set_context (SEANCES_AGENDA_VIEW (fixture->view), fixture->context);
   gtk_window_present (fixture->window);
-  settle ();
+  wait_for_frame (fixture->view);
 }
 
 static void
@@ -175,15 +216,16 @@ test_next_week_and_back (Fixture *fixture, gconstpointer data)
   g_autofree char *today = NULL;
 
   seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), 1);
-  settle ();
   next = blocks_shown (fixture);
   g_assert_cmpstr (range_label (fixture), ==, "30 novembre – 6 décembre 2026");
   g_assert_cmpstr (next, ==, "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 1 décembre");
 
+  /* Back to this week: its two sessions again, on the blocks of the pool. */
   seances_agenda_view_show_today (SEANCES_AGENDA_VIEW (fixture->view));
-  settle ();
   today = blocks_shown (fixture);
   g_assert_cmpstr (range_label (fixture), ==, "23 – 29 novembre 2026");
+  g_assert_cmpstr (today, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre | "
+                              "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre");
 }
 
 /* A block sits in its day's column, from its start to its end. */
@@ -259,6 +301,21 @@ find_message_dialog (void)
   return NULL;
 }
 
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SEANCES_IS_APPOINTMENT_EDITOR (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 static SeancesAppointmentEditor *
 open_booking (Fixture *fixture, int day, int hour, int minute)
 {
@@ -270,7 +327,7 @@ open_booking (Fixture *fixture, int day, int hour, int minute)
   seances_appointment_editor_set_start (editor, 2026, 11, day, hour, minute);
   gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
   gtk_window_present (GTK_WINDOW (editor));
-  settle ();
+  wait_for_frame (GTK_WIDGET (editor));
   return editor;
 }
 
@@ -284,7 +341,6 @@ test_book_anyway (Fixture *fixture, gconstpointer data)
   g_autofree char *shown = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  settle ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
 
@@ -292,8 +348,9 @@ test_book_anyway (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Cette séance chevauche celle de 14" NBSP "h" NBSP "00 avec Hélène Martin.");
 
+  /* The editor books once the question is gone, from an idle. */
   adw_message_dialog_response (dialog, "book");
-  settle ();
+  wait_until (find_editor () == NULL);
   g_assert_null (find_message_dialog ());
   shown = blocks_shown (fixture);
   g_assert_nonnull (strstr (shown, "14" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre"));
@@ -320,7 +377,7 @@ test_overlap_side_by_side (Fixture *fixture, gconstpointer data)
   graphene_rect_t first, second;
 
   book (fixture, fixture->client_id, paris (2026, 11, 24, 14, 30), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
-  settle ();
+  wait_for_frame (fixture->view);
   g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "00"), grid, &first));
   g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "30"), grid, &second));
 
@@ -339,7 +396,6 @@ test_past_sessions_faded (Fixture *fixture, gconstpointer data)
   GtkWidget *past, *now;
 
   book (fixture, fixture->client_id, paris (2026, 11, 23, 11, 0), SEANCES_APPOINTMENT_STATUS_HONOURED);
-  settle ();
   past = block_at (fixture, "11" NBSP "h" NBSP "00");
   now = block_at (fixture, "14" NBSP "h" NBSP "00");
 
@@ -347,21 +403,6 @@ test_past_sessions_faded (Fixture *fixture, gconstpointer data)
                    "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre");
   g_assert_true (gtk_widget_has_css_class (past, "appointment-past"));
   g_assert_false (gtk_widget_has_css_class (now, "appointment-past"));
-}
-
-static GtkWidget *
-find_editor (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SEANCES_IS_APPOINTMENT_EDITOR (window))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
 }
 
 typedef struct { int move; const char *date; } NewSessionCase;
@@ -376,7 +417,6 @@ test_new_session_in_shown_week (Fixture *fixture, gconstpointer data)
 
   seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
   seances_agenda_view_new_session (SEANCES_AGENDA_VIEW (fixture->view), NULL);
-  settle ();
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_widget (editor, GTK_TYPE_MENU_BUTTON))), ==, row->date);
@@ -422,10 +462,8 @@ test_time_read_back (Fixture *fixture, gconstpointer data)
   GtkWidget *time = find_row (GTK_WIDGET (editor), "Heure de début");
 
   gtk_widget_grab_focus (time);
-  settle ();
   gtk_editable_set_text (GTK_EDITABLE (time), row->typed);
   gtk_widget_grab_focus (find_row (GTK_WIDGET (editor), "Durée"));
-  settle ();
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, row->shown);
   g_assert_null (error_under (time));
@@ -440,14 +478,12 @@ test_time_error_at_field (Fixture *fixture, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (time), "25h");
   g_signal_emit_by_name (time, "entry-activated");
-  settle ();
   g_assert_cmpstr (error_under (time), ==,
                    "Saisissez l’heure de début en heures et minutes, par exemple 14" NBSP "h" NBSP "30.");
   g_assert_true (gtk_widget_has_css_class (time, "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   gtk_editable_set_text (GTK_EDITABLE (time), "15h");
-  settle ();
   g_assert_null (error_under (time));
   g_assert_false (gtk_widget_has_css_class (time, "error"));
 }
@@ -474,7 +510,7 @@ test_series_end_whole (Fixture *fixture, gconstpointer data)
   GtkWidget *label;
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Répétition")), 1);
-  settle ();
+  wait_for_frame (GTK_WIDGET (editor));
   label = find_label (find_row (GTK_WIDGET (editor), "Fin de la série"), "Après un nombre de séances");
   g_assert_nonnull (label);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
@@ -554,7 +590,6 @@ test_clients_empty_one_panel (Fixture *fixture, gconstpointer data)
   context = seances_context_new (database);
   gtk_window_set_child (fixture->window, view);
   seances_clients_view_set_context (SEANCES_CLIENTS_VIEW (view), context);
-  settle ();
 
   collect_mapped_status_pages (view, shown);
   g_assert_cmpuint (shown->len, ==, 1);
@@ -592,16 +627,19 @@ static void
 test_scrolls_to_sessions (Fixture *fixture, gconstpointer data)
 {
   const ScrollCase *row = data;
+  GtkWidget *first, *last;
 
   book_minutes (fixture, paris (2026, 11, 24, 17, 25), 50);
   book_minutes (fixture, paris (2026, 12, 3, 18, 0), 50);
-  gtk_window_set_default_size (fixture->window, 1000, 420);
-  settle ();
+  resize (fixture, 420);
   seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
-  settle ();
+  first = block_at (fixture, row->first);
+  last = block_at (fixture, row->last);
 
-  g_assert_true (in_view (fixture, block_at (fixture, row->first)));
-  g_assert_true (in_view (fixture, block_at (fixture, row->last)));
+  /* The view scrolls once the grid has its new height, then lays the blocks out there. */
+  wait_until (in_view (fixture, first) && in_view (fixture, last));
+  g_assert_true (in_view (fixture, first));
+  g_assert_true (in_view (fixture, last));
 }
 
 static GtkWidget *
@@ -649,7 +687,6 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
   graphene_rect_t bounds;
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  settle ();
   /* It opens on the day shown. */
   {
     g_autoptr(GDateTime) opened = gtk_calendar_get_date (GTK_CALENDAR (calendar));
@@ -659,7 +696,7 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
   }
   /* What the « next month » arrow does: the same day number, one month on. */
   next_month_arrow (calendar);
-  settle ();
+  wait_for_frame (GTK_WIDGET (popover));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   g_assert_true (gtk_widget_compute_bounds (find_day_label (calendar, "24"), calendar, &bounds));
@@ -673,9 +710,8 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
                                (double) bounds.origin.x + bounds.size.width / 2,
                                (double) bounds.origin.y + bounds.size.height / 2);
     }
-  settle ();
-
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* The view hears of the pick from an idle, after the calendar has taken the day. */
+  wait_until (!gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (range_label (fixture), ==, "21 – 27 décembre 2026");
 }
 
@@ -690,7 +726,7 @@ test_preferences_nothing_selected (Fixture *fixture, gconstpointer data)
 
   gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  wait_for_frame (GTK_WIDGET (window));
 
   focus = gtk_root_get_focus (GTK_ROOT (window));
   if (focus != NULL && GTK_IS_EDITABLE (focus))
@@ -717,7 +753,6 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, page);
   seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
   seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
-  settle ();
 
   row = find_row (page, "Rythme souhaité");
   g_assert_nonnull (row);
@@ -727,7 +762,6 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Toutes les 2 semaines, comme sa série");
 
   g_signal_emit_by_name (button, "clicked");
-  settle ();
   g_assert_cmpint (seances_client_get_rhythm_weeks (client), ==, 2);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Toutes les 2 semaines");
   g_assert_false (gtk_widget_get_visible (button));
@@ -751,11 +785,11 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
                                                           draft, 1, 4, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
-  gtk_window_set_default_size (fixture->window, 1000, 680);
+  resize (fixture, 680);
   gtk_window_set_child (fixture->window, page);
   seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
   seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
-  settle ();
+  wait_for_frame (page);
 
   scroller = find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
   for (GtkWidget *w = find_widget (page, ADW_TYPE_PREFERENCES_GROUP); w != NULL; w = gtk_widget_get_next_sibling (w))
