@@ -16,6 +16,7 @@ struct _SeancesMainView
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwViewStackPage     *clients_page;
+  AdwBin               *agenda_bin;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
   GtkRevealer          *notice_revealer;
@@ -75,6 +76,7 @@ seances_main_view_dispose (GObject *object)
 
   g_clear_object (&self->scheduler);
   g_clear_object (&self->context);
+  self->agenda_view = NULL;  /* the bin holds it */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_MAIN_VIEW);
   G_OBJECT_CLASS (seances_main_view_parent_class)->dispose (object);
@@ -88,17 +90,15 @@ seances_main_view_class_init (SeancesMainViewClass *klass)
 
   object_class->dispose = seances_main_view_dispose;
 
-  g_type_ensure (SEANCES_TYPE_AGENDA_VIEW);
   g_type_ensure (SEANCES_TYPE_CLIENTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, clients_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, clients_view);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
-  gtk_widget_class_bind_template_callback (widget_class, client_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
 }
 
@@ -125,7 +125,11 @@ seances_main_view_new (SeancesContext         *context,
   g_signal_connect_object (context, "practice-changed", G_CALLBACK (practice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   practice_changed_cb (self);
-  seances_agenda_view_set_context (self->agenda_view, context);
+  /* The agenda is made here: it needs the context from its construction. */
+  self->agenda_view = seances_agenda_view_new (context);
+  g_signal_connect_object (self->agenda_view, "client-requested", G_CALLBACK (client_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
   seances_clients_view_set_context (self->clients_view, context);
   return self;
 }

@@ -131,9 +131,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 800);
-  fixture->view = g_object_new (SEANCES_TYPE_AGENDA_VIEW, NULL);
+  fixture->view = GTK_WIDGET (seances_agenda_view_new (fixture->context));
   gtk_window_set_child (fixture->window, fixture->view);
-  seances_agenda_view_set_context (SEANCES_AGENDA_VIEW (fixture->view), fixture->context);
   gtk_window_present (fixture->window);
   wait_for_frame (fixture->view);
 }
@@ -813,6 +812,63 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, NULL);
 }
 
+static SeancesAppointment *
+session (Fixture *fixture, int day, int hour, int minute, SeancesAppointmentStatus status)
+{
+  gint64 start = paris (2026, 11, day, hour, minute);
+  SeancesAppointment *appointment = seances_appointment_new (fixture->client_id, start, start + 50 * 60,
+                                                             SEANCES_PLACE_OFFICE, 6000);
+
+  seances_appointment_set_status (appointment, status);
+  return appointment;
+}
+
+/* The view is handed its context when made; once it is disposed, even while something
+ * still holds it (its window does, until it goes), neither the context nor its store
+ * calls it any more. */
+static void
+test_context_signals_dropped (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentStore *store = seances_context_get_appointments (fixture->context);
+  guint changed = g_signal_lookup ("changed", SEANCES_TYPE_APPOINTMENT_STORE);
+  guint practice_changed = g_signal_lookup ("practice-changed", SEANCES_TYPE_CONTEXT);
+  GtkWidget *view = g_object_ref (fixture->view);
+  g_autoptr(SeancesContext) context = NULL;
+
+  g_object_get (view, "context", &context, NULL);
+  g_assert_true (context == fixture->context);
+  g_assert_true (g_signal_has_handler_pending (store, changed, 0, FALSE));
+  g_assert_true (g_signal_has_handler_pending (fixture->context, practice_changed, 0, FALSE));
+
+  gtk_window_set_child (fixture->window, NULL);
+  g_object_run_dispose (G_OBJECT (view));
+  g_assert_false (g_signal_has_handler_pending (store, changed, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (fixture->context, practice_changed, 0, FALSE));
+
+  book (fixture, fixture->client_id, paris (2026, 11, 26, 10, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  g_object_unref (view);
+}
+
+/* The editor is handed its context, and the session it moves, when made. */
+static void
+test_editor_properties (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesAppointment) appointment = session (fixture, 26, 9, 15, SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  GtkWidget *booking = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, "context", fixture->context, NULL);
+  GtkWidget *move = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, "context", fixture->context,
+                                  "appointment", appointment, NULL);
+  g_autoptr(SeancesAppointment) moving = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (booking)), ==, "Nouvelle séance");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (move)), ==, "Reporter la séance");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (move, "Patient"))), ==, "Hélène Martin");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (move, "Heure de début"))), ==, "9" NBSP "h" NBSP "15");
+  g_object_get (move, "appointment", &moving, NULL);
+  g_assert_true (moving == appointment);
+  gtk_window_destroy (GTK_WINDOW (booking));
+  gtk_window_destroy (GTK_WINDOW (move));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -879,6 +935,8 @@ main (int argc, char *argv[])
   g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
   g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
   g_test_add ("/client-page/upcoming-in-view", Fixture, NULL, fixture_set_up, test_client_page_upcoming_in_view, fixture_tear_down);
+  g_test_add ("/week-view/context-signals-dropped", Fixture, NULL, fixture_set_up, test_context_signals_dropped, fixture_tear_down);
+  g_test_add ("/appointment-editor/properties", Fixture, NULL, fixture_set_up, test_editor_properties, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -30,6 +30,8 @@ struct _SeancesAgendaView
   SeancesWeekGrid *grid;
 
   SeancesContext  *context;
+  GSignalGroup    *context_signals;
+  GSignalGroup    *store_signals;
   GDateTime       *day;        /* local midnight of the day the user looks at */
   GPtrArray       *shown;      /* the sessions on screen */
   GPtrArray       *pool;       /* block buttons, reused */
@@ -40,6 +42,14 @@ struct _SeancesAgendaView
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAgendaView, seances_agenda_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CLIENT_REQUESTED,
@@ -582,14 +592,15 @@ static void
 scroll_to_sessions (SeancesAgendaView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
   double page = gtk_adjustment_get_page_size (adjustment);
   double margin = seances_week_grid_get_hour_top (self->grid, 1) - seances_week_grid_get_hour_top (self->grid, 0.5);
+  const SeancesPractice *practice;
   double target;
   int height;
 
-  if (!self->scroll_pending || page <= 0)
+  if (!self->scroll_pending || page <= 0 || self->context == NULL)
     return;
+  practice = seances_context_get_practice (self->context);
   gtk_widget_measure (GTK_WIDGET (self->grid), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   if (gtk_adjustment_get_upper (adjustment) < height)
     return;
@@ -625,10 +636,27 @@ seances_agenda_view_map (GtkWidget *widget)
 }
 
 static void
+seances_agenda_view_constructed (GObject *object)
+{
+  SeancesAgendaView *self = (SeancesAgendaView *)object;
+
+  G_OBJECT_CLASS (seances_agenda_view_parent_class)->constructed (object);
+
+  g_return_if_fail (SEANCES_IS_CONTEXT (self->context));
+  g_signal_group_set_target (self->context_signals, self->context);
+  g_signal_group_set_target (self->store_signals, seances_context_get_appointments (self->context));
+  seances_agenda_view_show_today (self);
+}
+
+/* Letting go of the context disconnects from it and its store at once (a signal group
+ * disconnects from its target when it goes), even while something still holds the view. */
+static void
 seances_agenda_view_dispose (GObject *object)
 {
   SeancesAgendaView *self = (SeancesAgendaView *)object;
 
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->context);
   g_clear_pointer (&self->day, g_date_time_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -640,13 +668,57 @@ seances_agenda_view_dispose (GObject *object)
 }
 
 static void
+seances_agenda_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_agenda_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 seances_agenda_view_class_init (SeancesAgendaViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_agenda_view_constructed;
   object_class->dispose = seances_agenda_view_dispose;
+  object_class->get_property = seances_agenda_view_get_property;
+  object_class->set_property = seances_agenda_view_set_property;
   widget_class->map = seances_agenda_view_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* a client id: « Voir la fiche » from a session */
   signals[CLIENT_REQUESTED] =
@@ -680,6 +752,10 @@ seances_agenda_view_init (SeancesAgendaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pool = g_ptr_array_new_with_free_func (g_object_unref);
+  self->context_signals = g_signal_group_new (SEANCES_TYPE_CONTEXT);
+  g_signal_group_connect_swapped (self->context_signals, "practice-changed", G_CALLBACK (practice_changed_cb), self);
+  self->store_signals = g_signal_group_new (SEANCES_TYPE_APPOINTMENT_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (appointments_changed_cb), self);
   self->focus_start = self->focus_end = -1;
   seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
@@ -693,22 +769,12 @@ seances_agenda_view_init (SeancesAgendaView *self)
   mode_toggled_cb (self);
 }
 
-void
-seances_agenda_view_set_context (SeancesAgendaView *self,
-                                 SeancesContext    *context)
+SeancesAgendaView *
+seances_agenda_view_new (SeancesContext *context)
 {
-  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
-  g_return_if_fail (SEANCES_IS_CONTEXT (context));
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
 
-  if (self->context == context)
-    return;
-  g_clear_object (&self->context);
-  self->context = g_object_ref (context);
-  g_signal_connect_object (seances_context_get_appointments (context), "changed",
-                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "practice-changed",
-                           G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
-  seances_agenda_view_show_today (self);
+  return g_object_new (SEANCES_TYPE_AGENDA_VIEW, "context", context, NULL);
 }
 
 void
