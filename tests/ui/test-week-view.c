@@ -10,6 +10,7 @@
 
 #include "agenda/seances-agenda-view.h"
 #include "agenda/seances-appointment-editor.h"
+#include "agenda/seances-session-block.h"
 #include "agenda/seances-week-grid.h"
 #include "clients/seances-client-page.h"
 #include "clients/seances-clients-view.h"
@@ -181,11 +182,11 @@ blocks_shown (Fixture *fixture)
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (!GTK_IS_BUTTON (child) || !gtk_widget_get_visible (child))
+      if (!SEANCES_IS_SESSION_BLOCK (child) || !gtk_widget_get_visible (child))
         continue;
       if (out->len > 0)
         g_string_append (out, " | ");
-      g_string_append (out, g_object_get_data (G_OBJECT (child), "description"));
+      g_string_append (out, seances_session_block_get_description (SEANCES_SESSION_BLOCK (child)));
     }
   return g_string_free (out, FALSE);
 }
@@ -238,7 +239,8 @@ test_block_geometry (Fixture *fixture, gconstpointer data)
   GtkWidget *block = NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), "14"))
+    if (SEANCES_IS_SESSION_BLOCK (child) && gtk_widget_get_visible (child) &&
+        g_str_has_prefix (seances_session_block_get_description (SEANCES_SESSION_BLOCK (child)), "14"))
       block = child;
   g_assert_nonnull (block);
   g_assert_true (gtk_widget_compute_bounds (block, grid, &bounds));
@@ -361,8 +363,8 @@ block_at (Fixture *fixture, const char *prefix)
   GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && gtk_widget_get_visible (child) &&
-        g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), prefix))
+    if (SEANCES_IS_SESSION_BLOCK (child) && gtk_widget_get_visible (child) &&
+        g_str_has_prefix (seances_session_block_get_description (SEANCES_SESSION_BLOCK (child)), prefix))
       return child;
   return NULL;
 }
@@ -398,7 +400,7 @@ test_past_sessions_faded (Fixture *fixture, gconstpointer data)
   past = block_at (fixture, "11" NBSP "h" NBSP "00");
   now = block_at (fixture, "14" NBSP "h" NBSP "00");
 
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (past), "description"), ==,
+  g_assert_cmpstr (seances_session_block_get_description (SEANCES_SESSION_BLOCK (past)), ==,
                    "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre");
   g_assert_true (gtk_widget_has_css_class (past, "appointment-past"));
   g_assert_false (gtk_widget_has_css_class (now, "appointment-past"));
@@ -812,6 +814,22 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, NULL);
 }
 
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The block's style classes, sorted, as one string. */
+static char *
+classes_of (GtkWidget *widget)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+
+  qsort (classes, g_strv_length (classes), sizeof (char *), compare_strings);
+  return g_strjoinv (" ", classes);
+}
+
 static SeancesAppointment *
 session (Fixture *fixture, int day, int hour, int minute, SeancesAppointmentStatus status)
 {
@@ -821,6 +839,194 @@ session (Fixture *fixture, int day, int hour, int minute, SeancesAppointmentStat
 
   seances_appointment_set_status (appointment, status);
   return appointment;
+}
+
+static void
+notified_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+typedef struct
+{
+  int                      day, hour, minute;
+  SeancesAppointmentStatus status;
+  const char              *label;
+  const char              *classes;
+  const char              *description;
+} BlockCase;
+
+/* A block shows the session it is given, whatever it showed before (the agenda reuses
+ * them): its text, the classes the style fades and tints it by, what it says aloud. Now
+ * is Tuesday 24 November, 14 h 00. */
+static void
+test_block_shows_session (Fixture *fixture, gconstpointer data)
+{
+  const BlockCase *row = data;
+  GtkWidget *block = g_object_ref_sink (seances_session_block_new (fixture->context));
+  g_autoptr(SeancesAppointment) before = session (fixture, 23, 8, 0, SEANCES_APPOINTMENT_STATUS_NO_SHOW);
+  g_autoptr(SeancesAppointment) appointment = session (fixture, row->day, row->hour, row->minute, row->status);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (block));
+  g_autofree char *classes = NULL;
+  g_autofree char *cleared = NULL;
+  guint notified = 0;
+
+  g_signal_connect (block, "notify::appointment", G_CALLBACK (notified_cb), &notified);
+  seances_session_block_set_appointment (SEANCES_SESSION_BLOCK (block), before);
+  g_object_set (block, "appointment", appointment, NULL);
+  seances_session_block_set_appointment (SEANCES_SESSION_BLOCK (block), appointment);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (seances_session_block_get_appointment (SEANCES_SESSION_BLOCK (block)) == appointment);
+
+  classes = classes_of (block);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, row->label);
+  g_assert_cmpstr (classes, ==, row->classes);
+  g_assert_cmpstr (seances_session_block_get_description (SEANCES_SESSION_BLOCK (block)), ==, row->description);
+
+  /* Back in the pool, it shows nothing and holds no session. */
+  seances_session_block_set_appointment (SEANCES_SESSION_BLOCK (block), NULL);
+  cleared = classes_of (block);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "");
+  g_assert_cmpstr (cleared, ==, "appointment");
+  g_assert_null (seances_session_block_get_description (SEANCES_SESSION_BLOCK (block)));
+  g_assert_finalize_object (block);
+}
+
+/* The block's popover, opened as a click does. */
+static GtkPopover *
+open_popover (Fixture *fixture, const char *prefix)
+{
+  GtkWidget *block = block_at (fixture, prefix);
+  GtkWidget *popover;
+
+  g_assert_nonnull (block);
+  g_signal_emit_by_name (block, "clicked");
+  popover = find_widget (block, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  return GTK_POPOVER (popover);
+}
+
+/* The labels of the buttons a person sees in @popover, and each one's action. */
+static char *
+popover_buttons (GtkPopover *popover, gint64 id)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *w = find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w));
+
+      if (!gtk_widget_get_visible (w))
+        continue;
+      g_assert_nonnull (target);
+      g_assert_cmpint (g_variant_get_int64 (target), ==, id);
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " | " : "", gtk_button_get_label (GTK_BUTTON (w)),
+                              gtk_actionable_get_action_name (GTK_ACTIONABLE (w)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+popover_button (GtkPopover *popover, const char *label)
+{
+  for (GtkWidget *w = find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_get_visible (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+      return w;
+  return NULL;
+}
+
+static gint64
+id_of (Fixture *fixture, const char *prefix)
+{
+  GtkWidget *block = block_at (fixture, prefix);
+
+  g_assert_nonnull (block);
+  return seances_appointment_get_id (seances_session_block_get_appointment (SEANCES_SESSION_BLOCK (block)));
+}
+
+typedef struct { const char *block; const char *buttons; } PopoverCase;
+
+/* Only a session still to come can be moved or cancelled; every one opens its file. */
+static void
+test_popover_buttons (Fixture *fixture, gconstpointer data)
+{
+  const PopoverCase *row = data;
+  GtkPopover *popover;
+  g_autofree char *buttons = NULL;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 16, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  popover = open_popover (fixture, row->block);
+  buttons = popover_buttons (popover, id_of (fixture, row->block));
+  g_assert_cmpstr (buttons, ==, row->buttons);
+}
+
+#define AT_16 "16" NBSP "h" NBSP "00"
+
+/* « Reporter… » opens the move of that session, at its time, and closes the popover. */
+static void
+test_popover_move (Fixture *fixture, gconstpointer data)
+{
+  GtkPopover *popover;
+  GtkWidget *editor;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 16, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  popover = open_popover (fixture, AT_16);
+  g_signal_emit_by_name (popover_button (popover, "Reporter…"), "clicked");
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Reporter la séance");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_widget (editor, GTK_TYPE_MENU_BUTTON))), ==,
+                   "mardi 24 novembre 2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Heure de début"))), ==, AT_16);
+}
+
+/* « Annuler la séance… » asks first, naming the session; cancelled, it frees its slot
+ * and leaves the agenda. */
+static void
+test_popover_cancel (Fixture *fixture, gconstpointer data)
+{
+  GtkPopover *popover;
+  AdwMessageDialog *dialog;
+  g_autofree char *shown = NULL;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 16, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  popover = open_popover (fixture, AT_16);
+  g_signal_emit_by_name (popover_button (popover, "Annuler la séance…"), "clicked");
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Annuler cette séance" NBSP "?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Hélène Martin"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "mardi 24 novembre à " AT_16));
+
+  adw_message_dialog_response (dialog, "cancel-session");
+  shown = blocks_shown (fixture);
+  g_assert_cmpstr (shown, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre | "
+                              "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre");
+}
+
+static void
+client_requested_cb (SeancesAgendaView *view, gint64 client_id, gint64 *requested)
+{
+  *requested = client_id;
+}
+
+/* « Voir la fiche » asks for the person's file, even from a session over. */
+static void
+test_popover_open_client (Fixture *fixture, gconstpointer data)
+{
+  GtkPopover *popover = open_popover (fixture, "9" NBSP "h" NBSP "30");
+  gint64 requested = 0;
+
+  g_signal_connect (fixture->view, "client-requested", G_CALLBACK (client_requested_cb), &requested);
+  g_signal_emit_by_name (popover_button (popover, "Voir la fiche"), "clicked");
+
+  g_assert_cmpint (requested, ==, fixture->client_id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
 /* The view is handed its context when made; once it is disposed, even while something
@@ -935,8 +1141,47 @@ main (int argc, char *argv[])
   g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
   g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
   g_test_add ("/client-page/upcoming-in-view", Fixture, NULL, fixture_set_up, test_client_page_upcoming_in_view, fixture_tear_down);
+  {
+    static const BlockCase cases[] = {
+      { 24, 16, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, "16" NBSP "h" NBSP "00\nHélène Martin",
+        "appointment appointment-scheduled", "16" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre" },
+      { 24, 13, 30, SEANCES_APPOINTMENT_STATUS_SCHEDULED, "13" NBSP "h" NBSP "30\nHélène Martin",
+        "appointment appointment-scheduled", "13" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre" },
+      { 23, 11, 0, SEANCES_APPOINTMENT_STATUS_HONOURED, "11" NBSP "h" NBSP "00\nHélène Martin",
+        "appointment appointment-honoured appointment-past", "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre" },
+      { 23, 9, 30, SEANCES_APPOINTMENT_STATUS_NO_SHOW, "9" NBSP "h" NBSP "30\nHélène Martin",
+        "appointment appointment-no-show appointment-off appointment-past",
+        "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre" },
+      { 25, 10, 0, SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE, "10" NBSP "h" NBSP "00\nHélène Martin",
+        "appointment appointment-cancelled-late appointment-off",
+        "10" NBSP "h" NBSP "00, Hélène Martin, Annulée tardivement, mercredi 25 novembre" },
+    };
+    static const char *names[] = { "upcoming", "in-progress", "honoured", "no-show", "cancelled-late" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/session-block/shows/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_block_shows_session, fixture_tear_down);
+      }
+  }
+  {
+    static const PopoverCase cases[] = {
+      { AT_16, "Reporter…=session.move | Annuler la séance…=session.cancel | Voir la fiche=session.open-client" },
+      { "14" NBSP "h" NBSP "00", "Voir la fiche=session.open-client" },
+      { "9" NBSP "h" NBSP "30", "Voir la fiche=session.open-client" },
+    };
+    static const char *names[] = { "upcoming", "in-progress", "absence" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/session-popover/buttons/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_popover_buttons, fixture_tear_down);
+      }
+  }
+  g_test_add ("/week-view/session-popover/move", Fixture, NULL, fixture_set_up, test_popover_move, fixture_tear_down);
+  g_test_add ("/week-view/session-popover/cancel", Fixture, NULL, fixture_set_up, test_popover_cancel, fixture_tear_down);
+  g_test_add ("/week-view/session-popover/open-client", Fixture, NULL, fixture_set_up, test_popover_open_client, fixture_tear_down);
   g_test_add ("/week-view/context-signals-dropped", Fixture, NULL, fixture_set_up, test_context_signals_dropped, fixture_tear_down);
   g_test_add ("/appointment-editor/properties", Fixture, NULL, fixture_set_up, test_editor_properties, fixture_tear_down);
-
   return g_test_run ();
 }
