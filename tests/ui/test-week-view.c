@@ -1075,6 +1075,120 @@ test_editor_properties (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (move));
 }
 
+typedef struct { graphene_rect_t bounds; GdkRGBA color; } Fill;
+
+/* The plain fills of @node: the grid's lines, its today column, its now line, the
+ * backgrounds. The children's fills (the blocks') stay out, in their own coordinates. */
+static void
+collect_fills (GskRenderNode *node, GArray *out)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_COLOR_NODE)
+    {
+      Fill fill = { .color = *gsk_color_node_get_color (node) };
+
+      gsk_render_node_get_bounds (node, &fill.bounds);
+      g_array_append_val (out, fill);
+    }
+  else if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_fills (gsk_container_node_get_child (node, i), out);
+  else if (type == GSK_CLIP_NODE)
+    collect_fills (gsk_clip_node_get_child (node), out);
+  else if (type == GSK_DEBUG_NODE)
+    collect_fills (gsk_debug_node_get_child (node), out);
+}
+
+static const Fill *
+find_fill (GArray *fills, double width, double height)
+{
+  for (guint i = 0; i < fills->len; i++)
+    {
+      const Fill *fill = &g_array_index (fills, Fill, i);
+
+      if (G_APPROX_VALUE (fill->bounds.size.width, width, 0.5) && G_APPROX_VALUE (fill->bounds.size.height, height, 0.5))
+        return fill;
+    }
+  return NULL;
+}
+
+static void
+assert_color (const Fill *fill, const char *expected)
+{
+  GdkRGBA want;
+
+  g_assert_nonnull (fill);
+  g_assert_true (gdk_rgba_parse (&want, expected));
+  if (!G_APPROX_VALUE (fill->color.red, want.red, 0.01) || !G_APPROX_VALUE (fill->color.green, want.green, 0.01) ||
+      !G_APPROX_VALUE (fill->color.blue, want.blue, 0.01) || !G_APPROX_VALUE (fill->color.alpha, want.alpha, 0.01))
+    {
+      g_autofree char *got = gdk_rgba_to_string (&fill->color);
+
+      g_error ("Drawn in %s, expected %s", got, expected);
+    }
+}
+
+typedef struct
+{
+  AdwColorScheme  scheme;
+  const char     *css;        /* over the application's style, or NULL */
+  const char     *hour_line;
+  const char     *today;
+  const char     *now;
+} ColourCase;
+
+/* The grid draws with the colours of the style: light, dark, or another accent. */
+static void
+test_grid_colours (Fixture *fixture, gconstpointer data)
+{
+  const ColourCase *row = data;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (Fill));
+  int width, height;
+
+  if (row->css != NULL)
+    {
+      gtk_css_provider_load_from_data (provider, row->css, -1);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_USER);
+    }
+  adw_style_manager_set_color_scheme (style, row->scheme);
+  wait_for_frame (grid);
+
+  /* What the grid painted last, in the frame just drawn. */
+  paintable = gtk_widget_paintable_new (grid);
+  width = gtk_widget_get_width (grid);
+  height = gtk_widget_get_height (grid);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  collect_fills (node, fills);
+
+  assert_color (find_fill (fills, width - 56, 1), row->hour_line);
+  assert_color (find_fill (fills, (width - 56) / 7.0, height), row->today);
+  assert_color (find_fill (fills, (width - 56) / 7.0, 2), row->now);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+}
+
+/* The style the application loads from its resources (AdwApplication does it): the week
+ * grid draws with the colours it names. */
+static void
+load_application_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/seances/Seances/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1083,6 +1197,7 @@ main (int argc, char *argv[])
   seances_test_init_french ();
   gtk_init ();
   adw_init ();
+  load_application_style ();
 
   g_test_add ("/week-view/shows-sessions", Fixture, NULL, fixture_set_up, test_week_shows_sessions, fixture_tear_down);
   g_test_add ("/week-view/next-week-and-back", Fixture, NULL, fixture_set_up, test_next_week_and_back, fixture_tear_down);
@@ -1183,5 +1298,22 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/session-popover/open-client", Fixture, NULL, fixture_set_up, test_popover_open_client, fixture_tear_down);
   g_test_add ("/week-view/context-signals-dropped", Fixture, NULL, fixture_set_up, test_context_signals_dropped, fixture_tear_down);
   g_test_add ("/appointment-editor/properties", Fixture, NULL, fixture_set_up, test_editor_properties, fixture_tear_down);
+  {
+    static const ColourCase cases[] = {
+      { ADW_COLOR_SCHEME_FORCE_LIGHT, NULL, "rgba(0,0,0,0.12)", "rgba(53,132,228,0.08)", "#c01c28" },
+      { ADW_COLOR_SCHEME_FORCE_DARK, NULL, "rgba(255,255,255,0.15)", "rgba(53,132,228,0.08)", "#ff7b63" },
+      { ADW_COLOR_SCHEME_FORCE_LIGHT,
+        "@define-color accent_bg_color #2ec27e; @define-color destructive_color #813d9c;",
+        "rgba(0,0,0,0.12)", "rgba(46,194,126,0.08)", "#813d9c" },
+    };
+    static const char *names[] = { "light", "dark", "other-accent" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-grid/colours/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_grid_colours, fixture_tear_down);
+      }
+  }
+
   return g_test_run ();
 }
