@@ -18,6 +18,7 @@ struct _SeancesMainView
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwViewStackPage     *clients_page;
+  AdwBin               *agenda_bin;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
   GtkRevealer          *notice_revealer;
@@ -104,7 +105,11 @@ seances_main_view_constructed (GObject *object)
   g_signal_group_set_target (self->practice_signals, seances_context_get_practice (self->context));
   name_changed_cb (self);
   vocabulary_changed_cb (self);
-  seances_agenda_view_set_context (self->agenda_view, self->context);
+  /* The agenda too needs the context from its construction. */
+  self->agenda_view = seances_agenda_view_new (self->context);
+  g_signal_connect_object (self->agenda_view, "client-requested", G_CALLBACK (client_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
 }
 
 static void
@@ -181,14 +186,12 @@ seances_main_view_class_init (SeancesMainViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SEANCES_TYPE_AGENDA_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
-  gtk_widget_class_bind_template_callback (widget_class, client_requested_cb);
 }
 
 static void
