@@ -32,13 +32,11 @@ seances_test_wait (gboolean *done)
 static inline void
 seances_test_save_practice (SeancesDatabase *database)
 {
-  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
+  g_autoptr(SeancesPractice) practice = seances_practice_new ();
   g_autoptr(GError) error = NULL;
 
-  g_free (practice->name);
-  practice->name = g_strdup ("Cabinet Les Tilleuls");
-  g_free (practice->practitioner);
-  practice->practitioner = g_strdup ("Claire Martin");
+  seances_practice_set_name (practice, "Cabinet Les Tilleuls");
+  seances_practice_set_practitioner (practice, "Claire Martin");
   g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_assert_no_error (error);
 }

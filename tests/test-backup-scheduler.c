@@ -37,7 +37,8 @@ fixture_set_up (Fixture       *fixture,
 
   seances_test_save_practice (fixture->database);
 
-  fixture->context = seances_context_new (fixture->database);
+  fixture->context = seances_context_new (fixture->database, &error);
+  g_assert_no_error (error);
   fixture->tz = g_time_zone_ref (seances_context_get_time_zone (fixture->context));
   fixture->now = g_get_real_time () / G_USEC_PER_SEC;
 

@@ -82,7 +82,8 @@ test_context_stamps (void)
   gint64 now = 1795525200;  /* mardi 24 novembre 2026 à 14 h 00 */
 
   g_assert_no_error (error);
-  context = seances_context_new (database);
+  context = seances_context_new (database, &error);
+  g_assert_no_error (error);
   seances_context_set_now (context, now);
   g_assert_cmpint (seances_clock_get_now (seances_context_get_clock (context)), ==, now);
 

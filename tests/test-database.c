@@ -105,7 +105,7 @@ test_create_and_reopen (Fixture       *fixture,
   g_assert_no_error (error);
   practice = seances_practice_load (database, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (practice->name, ==, "Cabinet Les Tilleuls");
+  g_assert_cmpstr (seances_practice_get_name (practice), ==, "Cabinet Les Tilleuls");
 }
 
 static void
@@ -447,7 +447,7 @@ test_read_only_leaves_files (Fixture       *fixture,
   /* What only the -wal holds is read. */
   practice = seances_practice_load (database, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (practice->name, ==, "Cabinet Les Tilleuls");
+  g_assert_cmpstr (seances_practice_get_name (practice), ==, "Cabinet Les Tilleuls");
   g_assert_cmpint (count_states (database, "live-"), ==, LIVE_ROWS);
   g_assert_true (seances_database_check (database, &error));
   g_assert_no_error (error);

@@ -127,15 +127,12 @@ static void
 test_keeps_practice (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(SeancesPractice) mine = seances_practice_new_default ();
+  g_autoptr(SeancesPractice) mine = g_object_new (SEANCES_TYPE_PRACTICE, "name", "Cabinet Dupré",
+                                                 "practitioner", "Noël Dupré", NULL);
   g_autoptr(SeancesPractice) kept = NULL;
   g_autoptr(GError) error = NULL;
   SeancesDemoOptions options;
 
-  g_free (mine->name);
-  mine->name = g_strdup ("Cabinet Dupré");
-  g_free (mine->practitioner);
-  mine->practitioner = g_strdup ("Noël Dupré");
   g_assert_true (seances_practice_save (fixture->database, mine, g_get_real_time () / G_USEC_PER_SEC, &error));
 
   small_options (fixture, &options);
@@ -143,8 +140,8 @@ test_keeps_practice (Fixture       *fixture,
 
   kept = seances_practice_load (fixture->database, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (kept->name, ==, "Cabinet Dupré");
-  g_assert_cmpstr (kept->practitioner, ==, "Noël Dupré");
+  g_assert_cmpstr (seances_practice_get_name (kept), ==, "Cabinet Dupré");
+  g_assert_cmpstr (seances_practice_get_practitioner (kept), ==, "Noël Dupré");
   g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM client", 0), ==, 20);
 }
 
@@ -256,13 +253,13 @@ test_small (Fixture       *fixture,
 
   practice = seances_practice_load (fixture->database, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (practice->name, ==, "Cabinet des Tilleuls");
-  g_assert_cmpstr (practice->practitioner, ==, "Claire Martin");
-  g_assert_cmpstr (practice->time_zone, ==, "Europe/Paris");
-  g_assert_true (g_str_has_prefix (practice->phone, "+33"));
-  g_assert_cmpint (practice->session_minutes, ==, 50);
-  g_assert_cmpint (practice->buffer_minutes, ==, 10);
-  g_assert_cmpint (practice->default_fee_cents, ==, 6000);
+  g_assert_cmpstr (seances_practice_get_name (practice), ==, "Cabinet des Tilleuls");
+  g_assert_cmpstr (seances_practice_get_practitioner (practice), ==, "Claire Martin");
+  g_assert_cmpstr (seances_practice_get_time_zone (practice), ==, "Europe/Paris");
+  g_assert_true (g_str_has_prefix (seances_practice_get_phone (practice), "+33"));
+  g_assert_cmpint (seances_practice_get_session_minutes (practice), ==, 50);
+  g_assert_cmpint (seances_practice_get_buffer_minutes (practice), ==, 10);
+  g_assert_cmpint (seances_practice_get_default_fee_cents (practice), ==, 6000);
 
   /* Counts: twenty people, about 12 sessions in a working week (47 weeks open). */
   g_assert_cmpint (query_int (fixture->database, "SELECT count(*) FROM client", 0), ==, 20);

@@ -1,6 +1,8 @@
-/* test-practice.c — the practice: validation in French, saving, loading
+/* test-practice.c — the practice: validation in French, saving, loading, its properties
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#include <string.h>
 
 #include "seances-database-private.h"
 #include "seances-practice.h"
@@ -9,32 +11,32 @@
 typedef void (*Change) (SeancesPractice *practice);
 
 static void set_nothing (SeancesPractice *p) { }
-static void set_no_name (SeancesPractice *p) { g_free (p->name); p->name = g_strdup ("   "); }
-static void set_no_practitioner (SeancesPractice *p) { g_free (p->practitioner); p->practitioner = g_strdup (""); }
-static void set_bad_email (SeancesPractice *p) { g_free (p->email); p->email = g_strdup ("claire@exemple"); }
-static void set_bad_phone (SeancesPractice *p) { g_free (p->phone); p->phone = g_strdup ("06 12"); }
-static void set_line_break (SeancesPractice *p) { g_free (p->address); p->address = g_strdup ("12 rue des Lilas\nBcc: x"); }
-static void set_bad_zone (SeancesPractice *p) { g_free (p->time_zone); p->time_zone = g_strdup ("Europe/Lutece"); }
-static void set_short_session (SeancesPractice *p) { p->session_minutes = 2; }
-static void set_long_buffer (SeancesPractice *p) { p->buffer_minutes = 300; }
-static void set_negative_fee (SeancesPractice *p) { p->default_fee_cents = -100; }
-static void set_closed_day (SeancesPractice *p) { p->opening_hour = 18; p->closing_hour = 9; }
-static void set_bad_vocabulary (SeancesPractice *p) { p->vocabulary = (SeancesVocabulary) (SEANCES_VOCABULARY_CLIENT + 1); }
+static void set_no_name (SeancesPractice *p) { seances_practice_set_name (p, "   "); }
+static void set_no_practitioner (SeancesPractice *p) { seances_practice_set_practitioner (p, ""); }
+static void set_bad_email (SeancesPractice *p) { seances_practice_set_email (p, "claire@exemple"); }
+static void set_bad_phone (SeancesPractice *p) { seances_practice_set_phone (p, "06 12"); }
+static void set_line_break (SeancesPractice *p) { seances_practice_set_address (p, "12 rue des Lilas\nBcc: x"); }
+static void set_bad_zone (SeancesPractice *p) { seances_practice_set_time_zone (p, "Europe/Lutece"); }
+static void set_short_session (SeancesPractice *p) { seances_practice_set_session_minutes (p, 2); }
+static void set_long_buffer (SeancesPractice *p) { seances_practice_set_buffer_minutes (p, 300); }
+static void set_negative_fee (SeancesPractice *p) { seances_practice_set_default_fee_cents (p, -100); }
+static void set_closed_day (SeancesPractice *p) { seances_practice_set_opening_hour (p, 18);
+                                                  seances_practice_set_closing_hour (p, 9); }
+static void
+set_bad_vocabulary (SeancesPractice *p)
+{
+  seances_practice_set_vocabulary (p, (SeancesVocabulary) (SEANCES_VOCABULARY_CLIENT + 1));
+}
 
 static SeancesPractice *
 valid_practice (void)
 {
-  SeancesPractice *practice = seances_practice_new_default ();
-
-  g_free (practice->name);
-  practice->name = g_strdup ("  Cabinet Les Tilleuls ");
-  g_free (practice->practitioner);
-  practice->practitioner = g_strdup ("Claire Martin");
-  g_free (practice->phone);
-  practice->phone = g_strdup ("04 78 00 00 00");
-  g_free (practice->email);
-  practice->email = g_strdup ("claire.martin@example.fr");
-  return practice;
+  return g_object_new (SEANCES_TYPE_PRACTICE,
+                       "name", "  Cabinet Les Tilleuls ",
+                       "practitioner", "Claire Martin",
+                       "phone", "04 78 00 00 00",
+                       "email", "claire.martin@example.fr",
+                       NULL);
 }
 
 static void
@@ -69,8 +71,8 @@ test_validate (void)
       if (cases[i].valid)
         {
           g_assert_no_error (error);
-          g_assert_cmpstr (practice->name, ==, "Cabinet Les Tilleuls");
-          g_assert_cmpstr (practice->phone, ==, "+33478000000");
+          g_assert_cmpstr (seances_practice_get_name (practice), ==, "Cabinet Les Tilleuls");
+          g_assert_cmpstr (seances_practice_get_phone (practice), ==, "+33478000000");
         }
       else
         {
@@ -84,12 +86,163 @@ test_validate (void)
 static void
 test_defaults (void)
 {
-  g_autoptr(SeancesPractice) practice = seances_practice_new_default ();
+  g_autoptr(SeancesPractice) practice = seances_practice_new ();
 
-  g_assert_cmpstr (practice->time_zone, ==, "Europe/Paris");
-  g_assert_cmpint (practice->session_minutes, ==, 50);
-  g_assert_cmpint (practice->buffer_minutes, ==, 10);
-  g_assert_cmpint (practice->vocabulary, ==, SEANCES_VOCABULARY_PATIENT);
+  g_assert_cmpstr (seances_practice_get_time_zone (practice), ==, "Europe/Paris");
+  g_assert_cmpint (seances_practice_get_session_minutes (practice), ==, 50);
+  g_assert_cmpint (seances_practice_get_buffer_minutes (practice), ==, 10);
+  g_assert_cmpint (seances_practice_get_default_fee_cents (practice), ==, 6000);
+  g_assert_cmpint (seances_practice_get_vocabulary (practice), ==, SEANCES_VOCABULARY_PATIENT);
+  g_assert_cmpint (seances_practice_get_field (practice), ==, SEANCES_FIELD_MENTAL_HEALTH);
+  g_assert_cmpint (seances_practice_get_opening_hour (practice), ==, 8);
+  g_assert_cmpint (seances_practice_get_closing_hour (practice), ==, 20);
+  g_assert_cmpstr (seances_practice_get_name (practice), ==, "");
+}
+
+/* One row per property: a value other than its default, as text for the strings and
+ * as a number for the others. */
+typedef struct
+{
+  const char *name;
+  const char *text;      /* for strings */
+  gint64      number;    /* for ints, the fee, enums */
+} PropertyCase;
+
+static const PropertyCase property_cases[] = {
+  { "name", "Cabinet Les Tilleuls", 0 },
+  { "practitioner", "Claire Martin", 0 },
+  { "address", "12 rue des Lilas, 69003 Lyon", 0 },
+  { "phone", "+33478000000", 0 },
+  { "email", "claire.martin@exemple.fr", 0 },
+  { "booking-link", "https://rdv.exemple.fr/claire", 0 },
+  { "video-link", "https://visio.exemple.fr/claire", 0 },
+  { "time-zone", "Europe/Brussels", 0 },
+  { "session-minutes", NULL, 45 },
+  { "buffer-minutes", NULL, 15 },
+  { "default-fee-cents", NULL, 7500 },
+  { "vocabulary", NULL, SEANCES_VOCABULARY_CLIENT },
+  { "field", NULL, SEANCES_FIELD_COACHING },
+  { "opening-hour", NULL, 9 },
+  { "closing-hour", NULL, 19 },
+};
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+set_case_value (GValue             *value,
+                GParamSpec         *pspec,
+                const PropertyCase *row)
+{
+  g_value_init (value, pspec->value_type);
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    g_value_set_string (value, row->text);
+  else if (G_IS_PARAM_SPEC_INT (pspec))
+    g_value_set_int (value, (int) row->number);
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    g_value_set_int64 (value, row->number);
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    g_value_set_enum (value, (int) row->number);
+  else
+    g_assert_not_reached ();
+}
+
+/* Each property notifies once when it changes, not when it is set to what it holds,
+ * and the copy carries it. */
+static void
+test_property (gconstpointer data)
+{
+  const PropertyCase *row = data;
+  g_autoptr(SeancesPractice) practice = seances_practice_new ();
+  g_autoptr(SeancesPractice) copy = NULL;
+  g_autofree char *detailed = g_strconcat ("notify::", row->name, NULL);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) read = G_VALUE_INIT;
+  g_auto(GValue) copied = G_VALUE_INIT;
+  GParamSpec *pspec;
+  guint notified = 0;
+  guint notified_any = 0;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (practice), row->name);
+  g_assert_nonnull (pspec);
+  g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+  set_case_value (&value, pspec, row);
+  g_assert_false (g_param_value_defaults (pspec, &value));
+
+  g_signal_connect (practice, detailed, G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (practice, "notify", G_CALLBACK (count_notify_cb), &notified_any);
+  g_object_set_property (G_OBJECT (practice), row->name, &value);
+  g_object_set_property (G_OBJECT (practice), row->name, &value);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (notified_any, ==, 1);
+
+  g_value_init (&read, pspec->value_type);
+  g_object_get_property (G_OBJECT (practice), row->name, &read);
+  g_assert_cmpint (g_param_values_cmp (pspec, &read, &value), ==, 0);
+
+  copy = seances_practice_copy (practice);
+  g_value_init (&copied, pspec->value_type);
+  g_object_get_property (G_OBJECT (copy), row->name, &copied);
+  g_assert_cmpint (g_param_values_cmp (pspec, &copied, &value), ==, 0);
+}
+
+static void
+record_notify_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  GPtrArray  *names)
+{
+  g_ptr_array_add (names, (gpointer) pspec->name);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The names notified since the last call, in alphabetical order: GLib does not promise
+ * the order in which a thaw lets the notifications go. */
+static char *
+take_names (GPtrArray *names)
+{
+  GString *joined = g_string_new (NULL);
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? " " : "", (const char *) names->pdata[i]);
+  g_ptr_array_set_size (names, 0);
+  return g_string_free (joined, FALSE);
+}
+
+/* Assigning notifies only what differs, after every value is in place. */
+static void
+test_assign (void)
+{
+  g_autoptr(SeancesPractice) practice = valid_practice ();
+  g_autoptr(SeancesPractice) edited = seances_practice_copy (practice);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *changed = NULL;
+  g_autofree char *unchanged = NULL;
+
+  seances_practice_set_vocabulary (edited, SEANCES_VOCABULARY_CLIENT);
+  seances_practice_set_time_zone (edited, "Europe/Brussels");
+  g_signal_connect (practice, "notify", G_CALLBACK (record_notify_cb), names);
+
+  seances_practice_assign (practice, edited);
+  changed = take_names (names);
+  g_assert_cmpstr (changed, ==, "time-zone vocabulary");
+  g_assert_cmpstr (seances_practice_get_time_zone (practice), ==, "Europe/Brussels");
+  g_assert_cmpint (seances_practice_get_vocabulary (practice), ==, SEANCES_VOCABULARY_CLIENT);
+
+  seances_practice_assign (practice, edited);
+  unchanged = take_names (names);
+  g_assert_cmpstr (unchanged, ==, "");
 }
 
 static void
@@ -106,27 +259,26 @@ test_save_and_load (void)
   g_assert_null (seances_practice_load (database, &error));
   g_assert_no_error (error);
 
-  practice->default_fee_cents = 6500;
-  practice->opening_hour = 9;
-  practice->vocabulary = SEANCES_VOCABULARY_CLIENT;
-  practice->field = SEANCES_FIELD_PHYSIOTHERAPY;
+  seances_practice_set_default_fee_cents (practice, 6500);
+  seances_practice_set_opening_hour (practice, 9);
+  seances_practice_set_vocabulary (practice, SEANCES_VOCABULARY_CLIENT);
+  seances_practice_set_field (practice, SEANCES_FIELD_PHYSIOTHERAPY);
   g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
-  g_free (practice->address);
-  practice->address = g_strdup ("12 rue des Lilas, 69003 Lyon");
+  seances_practice_set_address (practice, "12 rue des Lilas, 69003 Lyon");
   g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_assert_no_error (error);
 
   loaded = seances_practice_load (database, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (loaded->name, ==, "Cabinet Les Tilleuls");
-  g_assert_cmpstr (loaded->address, ==, "12 rue des Lilas, 69003 Lyon");
-  g_assert_cmpstr (loaded->phone, ==, "+33478000000");
-  g_assert_cmpint (loaded->default_fee_cents, ==, 6500);
-  g_assert_cmpint (loaded->session_minutes, ==, 50);
-  g_assert_cmpint (loaded->opening_hour, ==, 9);
-  g_assert_cmpint (loaded->closing_hour, ==, 20);
-  g_assert_cmpint (loaded->vocabulary, ==, SEANCES_VOCABULARY_CLIENT);
-  g_assert_cmpint (loaded->field, ==, SEANCES_FIELD_PHYSIOTHERAPY);
+  g_assert_cmpstr (seances_practice_get_name (loaded), ==, "Cabinet Les Tilleuls");
+  g_assert_cmpstr (seances_practice_get_address (loaded), ==, "12 rue des Lilas, 69003 Lyon");
+  g_assert_cmpstr (seances_practice_get_phone (loaded), ==, "+33478000000");
+  g_assert_cmpint (seances_practice_get_default_fee_cents (loaded), ==, 6500);
+  g_assert_cmpint (seances_practice_get_session_minutes (loaded), ==, 50);
+  g_assert_cmpint (seances_practice_get_opening_hour (loaded), ==, 9);
+  g_assert_cmpint (seances_practice_get_closing_hour (loaded), ==, 20);
+  g_assert_cmpint (seances_practice_get_vocabulary (loaded), ==, SEANCES_VOCABULARY_CLIENT);
+  g_assert_cmpint (seances_practice_get_field (loaded), ==, SEANCES_FIELD_PHYSIOTHERAPY);
 }
 
 /* The database keeps the words, as the export shows them; a field this version does not
@@ -144,8 +296,8 @@ test_stored_words (void)
   gboolean has_row;
 
   g_assert_no_error (error);
-  practice->vocabulary = SEANCES_VOCABULARY_CLIENT;
-  practice->field = SEANCES_FIELD_DENTAL;
+  seances_practice_set_vocabulary (practice, SEANCES_VOCABULARY_CLIENT);
+  seances_practice_set_field (practice, SEANCES_FIELD_DENTAL);
   g_assert_true (seances_practice_save (database, practice, g_get_real_time () / G_USEC_PER_SEC, &error));
   g_assert_no_error (error);
 
@@ -161,8 +313,8 @@ test_stored_words (void)
   g_assert_no_error (error);
   loaded = seances_practice_load (database, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (loaded->field, ==, SEANCES_FIELD_OTHER);
-  g_assert_cmpint (loaded->vocabulary, ==, SEANCES_VOCABULARY_CLIENT);
+  g_assert_cmpint (seances_practice_get_field (loaded), ==, SEANCES_FIELD_OTHER);
+  g_assert_cmpint (seances_practice_get_vocabulary (loaded), ==, SEANCES_VOCABULARY_CLIENT);
 }
 
 int
@@ -174,6 +326,13 @@ main (int   argc,
 
   g_test_add_func ("/practice/validate", test_validate);
   g_test_add_func ("/practice/defaults", test_defaults);
+  for (guint i = 0; i < G_N_ELEMENTS (property_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/practice/property/", property_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &property_cases[i], test_property);
+    }
+  g_test_add_func ("/practice/assign", test_assign);
   g_test_add_func ("/practice/save-and-load", test_save_and_load);
   g_test_add_func ("/practice/stored-words", test_stored_words);
 

@@ -194,7 +194,7 @@ static char *
 format_people (SeancesPractice *practice,
                int              n)
 {
-  if (practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT)
+  if (practice != NULL && seances_practice_get_vocabulary (practice) == SEANCES_VOCABULARY_CLIENT)
     return g_strdup_printf (ngettext ("%d client", "%d clients", n), n);
   return g_strdup_printf (ngettext ("%d patient", "%d patients", n), n);
 }

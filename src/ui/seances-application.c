@@ -15,6 +15,13 @@ struct _SeancesApplication
   AdwApplication parent_instance;
 
   int            demo_clients;  /* 0 unless --generate-demo was given */
+
+  /* The data, opened from the start (see seances_application_startup) */
+  SeancesVault  *vault;
+  GCancellable  *cancellable;
+  GAsyncResult  *opened;        /* the result, until the first window takes it */
+  SeancesWindow *first_window;  /* weak: waits for the result, unpresented */
+  guint          present_source;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesApplication, seances_application, ADW_TYPE_APPLICATION)
@@ -170,17 +177,84 @@ seances_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* The first window is shown once its page is known, so that its first frame is the
+ * agenda itself rather than a loading page that the agenda replaces a moment later; a
+ * keyring that takes long gets the loading page after PRESENT_DELAY_MS. */
+#define PRESENT_DELAY_MS 400
+
+static void
+present_first_window (SeancesApplication *self)
+{
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  if (self->first_window != NULL)
+    gtk_window_present (GTK_WINDOW (self->first_window));
+  g_clear_weak_pointer (&self->first_window);
+}
+
+static gboolean
+present_delay_cb (gpointer data)
+{
+  SeancesApplication *self = data;
+
+  self->present_source = 0;
+  present_first_window (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hand_over_opened (SeancesApplication *self)
+{
+  g_autoptr(GAsyncResult) result = g_steal_pointer (&self->opened);
+
+  seances_window_vault_opened (self->first_window, result);
+  present_first_window (self);
+}
+
+static void
+vault_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SeancesApplication) self = user_data;
+
+  self->opened = g_object_ref (result);
+  if (self->first_window != NULL)
+    hand_over_opened (self);
+}
+
 static void
 seances_application_activate (GApplication *application)
 {
+  SeancesApplication *self = SEANCES_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      g_autofree char *path = seances_database_default_path ();
-      window = GTK_WINDOW (seances_window_new (ADW_APPLICATION (application), path));
+      gtk_window_present (window);
+      return;
     }
-  gtk_window_present (window);
+
+  if (self->vault != NULL)
+    {
+      /* The first window: it takes the data opened since startup. */
+      SeancesWindow *first = seances_window_new (ADW_APPLICATION (application), self->vault, TRUE);
+
+      g_clear_object (&self->vault);
+      g_set_weak_pointer (&self->first_window, first);
+      if (self->opened != NULL)
+        hand_over_opened (self);
+      else
+        self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_delay_cb, self);
+      return;
+    }
+
+  {
+    g_autofree char *path = seances_database_default_path ();
+    g_autoptr(SeancesVault) vault = seances_vault_new (path);
+
+    window = GTK_WINDOW (seances_window_new (ADW_APPLICATION (application), vault, FALSE));
+    gtk_window_present (window);
+  }
 }
 
 static void
@@ -224,6 +298,13 @@ seances_application_startup (GApplication *application)
     { "quit", quit_activated_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  SeancesApplication *self = SEANCES_APPLICATION (application);
+  g_autofree char *path = seances_database_default_path ();
+
+  /* Before GTK starts (a tenth of a second here): the keyring's answer arrives meanwhile. */
+  self->vault = seances_vault_new (path);
+  self->cancellable = g_cancellable_new ();
+  seances_vault_open_async (self->vault, self->cancellable, vault_opened_cb, g_object_ref (self));
 
   G_APPLICATION_CLASS (seances_application_parent_class)->startup (application);
 
@@ -232,10 +313,35 @@ seances_application_startup (GApplication *application)
 }
 
 static void
+seances_application_shutdown (GApplication *application)
+{
+  SeancesApplication *self = SEANCES_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_weak_pointer (&self->first_window);
+  G_APPLICATION_CLASS (seances_application_parent_class)->shutdown (application);
+}
+
+static void
+seances_application_dispose (GObject *object)
+{
+  SeancesApplication *self = SEANCES_APPLICATION (object);
+
+  g_clear_object (&self->vault);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->opened);
+  G_OBJECT_CLASS (seances_application_parent_class)->dispose (object);
+}
+
+static void
 seances_application_class_init (SeancesApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = seances_application_dispose;
+  app_class->shutdown = seances_application_shutdown;
   app_class->handle_local_options = seances_application_handle_local_options;
   app_class->startup = seances_application_startup;
   app_class->activate = seances_application_activate;

@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built only once the database is open, so that the window's first frame (a header
- * and a blank page) costs no more than an empty window. */
+ * and a blank page) costs no more than an empty window. The clients view takes the
+ * context when it is made: it is added to the stack in constructed(), not in the
+ * template. */
 #include "config.h"
 
 #include "seances-main-view.h"
@@ -16,6 +18,7 @@ struct _SeancesMainView
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   AdwViewStackPage     *clients_page;
+  AdwBin               *agenda_bin;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
   GtkRevealer          *notice_revealer;
@@ -23,18 +26,34 @@ struct _SeancesMainView
 
   SeancesContext         *context;
   SeancesBackupScheduler *scheduler;
+  GSignalGroup           *practice_signals;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesMainView, seances_main_view, ADW_TYPE_BIN)
 
-static void
-practice_changed_cb (SeancesMainView *self)
-{
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
-  gboolean clients = practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT;
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SCHEDULER,
+  N_PROPS
+};
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, practice != NULL ? practice->name : "");
-  /* The practitioner chooses the word: therapists see patients, coaches clients. */
+static GParamSpec *properties[N_PROPS];
+
+static void
+name_changed_cb (SeancesMainView *self)
+{
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        seances_practice_get_name (seances_context_get_practice (self->context)));
+}
+
+/* The practitioner chooses the word: therapists see patients, coaches clients. */
+static void
+vocabulary_changed_cb (SeancesMainView *self)
+{
+  gboolean clients = seances_practice_get_vocabulary (seances_context_get_practice (self->context)) ==
+                     SEANCES_VOCABULARY_CLIENT;
+
   adw_view_stack_page_set_title (self->clients_page, clients ? _("Clients") : _("Patients"));
 }
 
@@ -69,10 +88,36 @@ new_session_requested_cb (SeancesMainView *self,
 }
 
 static void
+seances_main_view_constructed (GObject *object)
+{
+  SeancesMainView *self = (SeancesMainView *)object;
+
+  G_OBJECT_CLASS (seances_main_view_parent_class)->constructed (object);
+
+  self->clients_view = SEANCES_CLIENTS_VIEW (seances_clients_view_new (self->context));
+  g_signal_connect_swapped (self->clients_view, "new-session-requested",
+                            G_CALLBACK (new_session_requested_cb), self);
+  self->clients_page = adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->clients_view), "clients");
+  adw_view_stack_page_set_icon_name (self->clients_page, "system-users-symbolic");
+
+  g_signal_connect_object (self->scheduler, "changed", G_CALLBACK (backup_changed_cb), self, G_CONNECT_SWAPPED);
+  backup_changed_cb (self);
+  g_signal_group_set_target (self->practice_signals, seances_context_get_practice (self->context));
+  name_changed_cb (self);
+  vocabulary_changed_cb (self);
+  /* The agenda too needs the context from its construction. */
+  self->agenda_view = seances_agenda_view_new (self->context);
+  g_signal_connect_object (self->agenda_view, "client-requested", G_CALLBACK (client_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
+}
+
+static void
 seances_main_view_dispose (GObject *object)
 {
   SeancesMainView *self = (SeancesMainView *)object;
 
+  g_clear_object (&self->practice_signals);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->context);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -81,53 +126,94 @@ seances_main_view_dispose (GObject *object)
 }
 
 static void
+seances_main_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SeancesMainView *self = SEANCES_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SCHEDULER:
+      g_value_set_object (value, self->scheduler);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_main_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SeancesMainView *self = SEANCES_MAIN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SCHEDULER:
+      self->scheduler = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 seances_main_view_class_init (SeancesMainViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_main_view_constructed;
   object_class->dispose = seances_main_view_dispose;
+  object_class->get_property = seances_main_view_get_property;
+  object_class->set_property = seances_main_view_set_property;
 
-  g_type_ensure (SEANCES_TYPE_AGENDA_VIEW);
-  g_type_ensure (SEANCES_TYPE_CLIENTS_VIEW);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL, SEANCES_TYPE_BACKUP_SCHEDULER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, clients_page);
-  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_view);
-  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, clients_view);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
-  gtk_widget_class_bind_template_callback (widget_class, client_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
 }
 
 static void
 seances_main_view_init (SeancesMainView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->practice_signals = g_signal_group_new (SEANCES_TYPE_PRACTICE);
+  g_signal_group_connect_swapped (self->practice_signals, "notify::name",
+                                  G_CALLBACK (name_changed_cb), self);
+  g_signal_group_connect_swapped (self->practice_signals, "notify::vocabulary",
+                                  G_CALLBACK (vocabulary_changed_cb), self);
 }
 
 SeancesMainView *
 seances_main_view_new (SeancesContext         *context,
                        SeancesBackupScheduler *scheduler)
 {
-  SeancesMainView *self;
-
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (SEANCES_IS_BACKUP_SCHEDULER (scheduler), NULL);
 
-  self = g_object_new (SEANCES_TYPE_MAIN_VIEW, NULL);
-  self->context = g_object_ref (context);
-  self->scheduler = g_object_ref (scheduler);
-  g_signal_connect_object (scheduler, "changed", G_CALLBACK (backup_changed_cb), self, G_CONNECT_SWAPPED);
-  backup_changed_cb (self);
-  g_signal_connect_object (context, "practice-changed", G_CALLBACK (practice_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  practice_changed_cb (self);
-  seances_agenda_view_set_context (self->agenda_view, context);
-  seances_clients_view_set_context (self->clients_view, context);
-  return self;
+  return g_object_new (SEANCES_TYPE_MAIN_VIEW, "context", context, "scheduler", scheduler, NULL);
 }
 
 SeancesAgendaView *

@@ -123,17 +123,27 @@ show_main (SeancesWindow *self)
   g_signal_emit (self, signals[MAIN_SHOWN], 0);
 }
 
-static void
+/* The practice and its clients read from @database; when they cannot be, the problem
+ * page says why and the data are let go. */
+static gboolean
 adopt_database (SeancesWindow   *self,
                 SeancesDatabase *database)
 {
-  g_clear_object (&self->context);
-  self->context = seances_context_new (database);
+  g_autoptr(GError) error = NULL;
 
   if (self->backup_scheduler != NULL)
     seances_backup_scheduler_stop (self->backup_scheduler);
   g_clear_object (&self->backup_scheduler);
+  g_clear_object (&self->context);
+
+  self->context = seances_context_new (database, &error);
+  if (self->context == NULL)
+    {
+      show_problem (self, error);
+      return FALSE;
+    }
   self->backup_scheduler = seances_backup_scheduler_new (self->context);
+  return TRUE;
 }
 
 /* Setup pages ----------------------------------------------------------------- */
@@ -224,10 +234,10 @@ show_practice (SeancesWindow *self)
           show_page (self, "welcome");
           return;
         }
-      g_clear_pointer (&self->pending_practice, seances_practice_free);
+      g_clear_object (&self->pending_practice);
     }
 
-  if (seances_context_get_practice (self->context) == NULL)
+  if (!seances_context_has_practice (self->context))
     {
       seances_welcome_page_set_busy (welcome_page (self), FALSE);
       show_page (self, "welcome");
@@ -302,8 +312,8 @@ created_cb (GObject      *source,
 
   if (self->passphrase_page != NULL)
     seances_passphrase_page_clear (self->passphrase_page);
-  adopt_database (self, database);
-  show_practice (self);
+  if (adopt_database (self, database))
+    show_practice (self);
 }
 
 static void
@@ -326,8 +336,7 @@ welcome_submitted_cb (SeancesWindow *self)
       return;
     }
 
-  g_clear_pointer (&self->pending_practice, seances_practice_free);
-  self->pending_practice = g_steal_pointer (&practice);
+  g_set_object (&self->pending_practice, practice);
 
   if (self->context != NULL)
     {
@@ -381,8 +390,8 @@ unlocked_cb (GObject      *source,
     }
   seances_unlock_page_clear_secret (unlock_page (self));
 
-  adopt_database (self, database);
-  show_practice (self);
+  if (adopt_database (self, database))
+    show_practice (self);
 }
 
 static void
@@ -423,8 +432,8 @@ opened_cb (GObject      *source,
       break;
     case SEANCES_VAULT_OPEN:
     default:
-      adopt_database (self, database);
-      show_practice (self);
+      if (adopt_database (self, database))
+        show_practice (self);
       break;
     }
 }
@@ -615,19 +624,11 @@ seances_window_dispose (GObject *object)
     seances_backup_scheduler_stop (self->backup_scheduler);
   g_clear_object (&self->backup_scheduler);
   g_clear_object (&self->context);
+  g_clear_object (&self->pending_practice);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_WINDOW);
 
   G_OBJECT_CLASS (seances_window_parent_class)->dispose (object);
-}
-
-static void
-seances_window_finalize (GObject *object)
-{
-  SeancesWindow *self = (SeancesWindow *)object;
-
-  g_clear_pointer (&self->pending_practice, seances_practice_free);
-  G_OBJECT_CLASS (seances_window_parent_class)->finalize (object);
 }
 
 static void
@@ -638,7 +639,6 @@ seances_window_class_init (SeancesWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = seances_window_dispose;
-  object_class->finalize = seances_window_finalize;
   window_class->close_request = seances_window_close_request;
 
   /* Each time the main page is shown (after a start, again after a restore): what
@@ -689,20 +689,36 @@ seances_window_init (SeancesWindow *self)
   update_actions (self);
 }
 
+/* @vault is being opened already when @opening: the application began before GTK was up,
+ * so that the keyring answers while GTK starts, and hands the result over through
+ * seances_window_vault_opened(). Otherwise the window opens it itself. */
 SeancesWindow *
 seances_window_new (AdwApplication *application,
-                    const char     *database_path)
+                    SeancesVault   *vault,
+                    gboolean        opening)
 {
   SeancesWindow *self;
 
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (SEANCES_IS_VAULT (vault), NULL);
 
   self = g_object_new (SEANCES_TYPE_WINDOW, "application", application, NULL);
-  self->vault = seances_vault_new (database_path);
+  self->vault = g_object_ref (vault);
   self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
-  seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
+  if (!opening)
+    seances_vault_open_async (self->vault, self->cancellable, opened_cb, g_object_ref (self));
   return self;
+}
+
+/* The result of seances_vault_open_async() on the window's vault, begun by the caller. */
+void
+seances_window_vault_opened (SeancesWindow *self,
+                             GAsyncResult  *result)
+{
+  g_return_if_fail (SEANCES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_ASYNC_RESULT (result));
+
+  opened_cb (G_OBJECT (self->vault), result, g_object_ref (self));
 }
 
 SeancesContext *

@@ -6,6 +6,7 @@
 
 #include "seances-context.h"
 #include "seances-main-view.h"
+#include "seances-vault.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SeancesWindow, seances_window, SEANCES, WINDOW, AdwApplicationWindow)
 
 SeancesWindow   *seances_window_new           (AdwApplication *application,
-                                               const char     *database_path);
+                                               SeancesVault   *vault,
+                                               gboolean        opening);
+void             seances_window_vault_opened  (SeancesWindow  *self,
+                                               GAsyncResult   *result);
 SeancesContext  *seances_window_get_context   (SeancesWindow  *self);
 SeancesMainView *seances_window_get_main_view (SeancesWindow  *self);
 

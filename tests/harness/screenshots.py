@@ -14,7 +14,15 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
 06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
-12-preferences, 13-preferences-data, 14-recovery-key-again.
+12-preferences, 13-preferences-data, 14-recovery-key-again; then the main views again in the
+dark style (06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
+12-preferences-dark) and in high contrast (the same, ending in -hc).
+
+The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
+and ADW_DEBUG_HIGH_CONTRAST variables, which stand in for the desktop's preference: the app
+follows the desktop's style and sets none of its own, so this is what a person with a dark or
+high-contrast desktop sees. (The desktop's GSettings would reach libadwaita only through the
+settings portal, which the private session does not run.)
 """
 import os
 import subprocess
@@ -186,9 +194,21 @@ def generate_demo():
         A.fail(f'--generate-demo=80 exited with {result.returncode}: {result.stderr.strip()}')
 
 
+# The styles the main views are shown in: a suffix for the file names, the environment.
+STYLES = [('', {}),
+          ('-dark', {'ADW_DEBUG_COLOR_SCHEME': 'prefer-dark'}),
+          ('-hc', {'ADW_DEBUG_HIGH_CONTRAST': '1'})]
+
+
 def demo():
     generate_demo()
-    proc = A.start_app(env={'SEANCES_NOW': DEMO_NOW})
+    for suffix, env in STYLES:
+        walk(suffix, env, every_screen=not suffix)
+
+
+def walk(suffix, env, every_screen):
+    """The main views in one style; every_screen adds the dialogs (08, 11, 13, 14)."""
+    proc = A.start_app(env={'SEANCES_NOW': DEMO_NOW, **env})
     try:
         app = A.find_app(pid=proc.pid)
         A.wait_main(app)
@@ -198,39 +218,24 @@ def demo():
 
         # The week of « today », with its sessions.
         A.find(agenda, 'push button', ', ', substring=True)
-        shot_as('06-agenda-week')
+        shot_as(f'06-agenda-week{suffix}')
 
         A.click(A.find(agenda, 'push button', 'Jour'))
         A.wait_for(lambda: not A.find_all(agenda, 'push button', ' – ', substring=True),
                    what='the day view')
-        shot_as('07-agenda-day')
+        shot_as(f'07-agenda-day{suffix}')
         A.click(A.find(agenda, 'push button', 'Semaine'))
         A.find(agenda, 'push button', ' – ', substring=True)
 
-        # The booking dialog, a few letters typed, the matches listed: the letters that begin
-        # the most names of the week.
-        people = [A.spaces(b.name).split(', ')[1]
-                  for b in A.find_all(agenda, 'push button', ', ', substring=True)]
-        letters = most_common_start(people)
-        A.click(A.find(main, 'push button', 'Nouvelle séance'))
-        editor = A.find_window(app, 'Nouvelle séance')
-        place_dialog(proc, 'Nouvelle séance')
-        patient = A.in_window(editor, 'text', 'Patient')
-        rows = len(A.find_all(editor, 'list item'))
-        A.pointer_click(patient)
-        A.type_text(letters)
-        A.wait_for(lambda: len(A.find_all(editor, 'list item')) >= rows + 2,
-                   what='a few matches under « Patient »')
-        shot_as('08-new-session')
-        A.click(A.in_window(editor, 'push button', 'Annuler'))
-        A.window_gone(app, editor)
+        if every_screen:
+            new_session(proc, app, main, agenda)
 
         # The clients: the list, then a record with upcoming and past sessions.
         A.click(A.find(main, 'page tab', 'Patients'))
         clients = A.find(app, None, 'SeancesClientsView')
         listing = A.find(clients, 'list', 'Patients')
         A.wait_for(lambda: len(A.children(listing)) > 5, what='the list of patients')
-        shot_as('09-clients')
+        shot_as(f'09-clients{suffix}')
 
         opened = False
         for row in A.children(listing)[:8]:
@@ -245,15 +250,16 @@ def demo():
                 break
         if not opened:
             A.fail('none of the first patients has both upcoming and past sessions')
-        shot_as('10-client-page')
+        shot_as(f'10-client-page{suffix}')
 
-        A.click(A.find(clients, 'push button', 'Modifier'))
-        editor = A.find_window(app, 'Modifier la fiche')
-        place_dialog(proc, 'Modifier la fiche')
-        A.in_window(editor, 'text', 'Prénom')
-        shot_as('11-client-editor')
-        A.click(A.in_window(editor, 'push button', 'Annuler'))
-        A.window_gone(app, editor)
+        if every_screen:
+            A.click(A.find(clients, 'push button', 'Modifier'))
+            editor = A.find_window(app, 'Modifier la fiche')
+            place_dialog(proc, 'Modifier la fiche')
+            A.in_window(editor, 'text', 'Prénom')
+            shot_as('11-client-editor')
+            A.click(A.in_window(editor, 'push button', 'Annuler'))
+            A.window_gone(app, editor)
 
         # The preferences (Ctrl+,: the main menu button has no accessible name).
         known = A.children(app)
@@ -262,25 +268,51 @@ def demo():
         preferences = new_window(app, known)
         place_dialog(proc, preferences.name)
         A.find(preferences, None, 'Nom du cabinet', showing=False)
-        shot_as('12-preferences')
-        A.click(A.find(preferences, 'page tab', 'Données'))
-        A.find(preferences, 'push button', 'Afficher…', substring=True, showing=False)
-        shot_as('13-preferences-data')
-        A.click(A.find(preferences, 'push button', 'Afficher…', substring=True, showing=False))
-        confirm = A.find_window(app, 'Afficher la clé de secours ?')
-        A.click(A.find(confirm, 'push button', 'Afficher Afficher', substring=True, showing=False))
-        key_window = A.find_window(app, 'Clé de secours')
-        place_dialog(proc, 'Clé de secours')
-        A.in_window(key_window, 'push button', 'Continuer')
-        shot_as('14-recovery-key-again')
-        A.click(A.in_window(key_window, 'push button', 'Fermer'))
-        A.window_gone(app, key_window)
+        shot_as(f'12-preferences{suffix}')
+        if every_screen:
+            recovery_key_again(proc, app, preferences)
         A.click(A.find(preferences, 'push button', 'Fermer', showing=False))
         A.window_gone(app, preferences)
 
         A.close_window(proc, app)
     finally:
         A.stop_app(proc)
+
+
+def new_session(proc, app, main, agenda):
+    """The booking dialog, a few letters typed, the matches listed: the letters that begin
+    the most names of the week."""
+    people = [A.spaces(b.name).split(', ')[1]
+              for b in A.find_all(agenda, 'push button', ', ', substring=True)]
+    letters = most_common_start(people)
+    A.click(A.find(main, 'push button', 'Nouvelle séance'))
+    editor = A.find_window(app, 'Nouvelle séance')
+    place_dialog(proc, 'Nouvelle séance')
+    patient = A.in_window(editor, 'text', 'Patient')
+    rows = len(A.find_all(editor, 'list item'))
+    A.pointer_click(patient)
+    A.type_text(letters)
+    A.wait_for(lambda: len(A.find_all(editor, 'list item')) >= rows + 2,
+               what='a few matches under « Patient »')
+    shot_as('08-new-session')
+    A.click(A.in_window(editor, 'push button', 'Annuler'))
+    A.window_gone(app, editor)
+
+
+def recovery_key_again(proc, app, preferences):
+    """Préférences › Données, then the recovery key shown again."""
+    A.click(A.find(preferences, 'page tab', 'Données'))
+    A.find(preferences, 'push button', 'Afficher…', substring=True, showing=False)
+    shot_as('13-preferences-data')
+    A.click(A.find(preferences, 'push button', 'Afficher…', substring=True, showing=False))
+    confirm = A.find_window(app, 'Afficher la clé de secours ?')
+    A.click(A.find(confirm, 'push button', 'Afficher Afficher', substring=True, showing=False))
+    key_window = A.find_window(app, 'Clé de secours')
+    place_dialog(proc, 'Clé de secours')
+    A.in_window(key_window, 'push button', 'Continuer')
+    shot_as('14-recovery-key-again')
+    A.click(A.in_window(key_window, 'push button', 'Fermer'))
+    A.window_gone(app, key_window)
 
 
 status = A.main(demo if phase == '--demo' else run)

@@ -10,6 +10,7 @@
 
 #include "agenda/seances-agenda-view.h"
 #include "agenda/seances-appointment-editor.h"
+#include "agenda/seances-session-block.h"
 #include "agenda/seances-week-grid.h"
 #include "clients/seances-client-page.h"
 #include "clients/seances-clients-view.h"
@@ -38,15 +39,56 @@ paris (int year, int month, int day, int hour, int minute)
   return utc;
 }
 
-static void
-settle (void)
+static gboolean
+wake_cb (gpointer data)
 {
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-  g_usleep (20000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, and fails the test after five seconds. */
+#define wait_until(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND; \
+    guint wake_ = g_timeout_add (10, wake_cb, NULL); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Still waiting, after five seconds, for %s", #condition); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wake_); \
+  } G_STMT_END
+
+static void
+count_cb (GdkFrameClock *clock,
+          guint         *count)
+{
+  (*count)++;
+}
+
+/* Until @widget's window has painted a frame: what was changed before is laid out. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong id;
+
+  wait_until (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted > 0);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The window @height pixels tall (no window manager here: the X server takes the size
+ * asked for, and says so). */
+static void
+resize (Fixture *fixture, int height)
+{
+  gtk_window_set_default_size (fixture->window, 1000, height);
+  wait_until (gtk_widget_get_height (GTK_WIDGET (fixture->window)) == height);
 }
 
 static void
@@ -74,7 +116,8 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   seances_test_save_practice (database);
 
-  fixture->context = seances_context_new (database);
+  fixture->context = seances_context_new (database, &error);
+  g_assert_no_error (error);
   seances_context_set_now (fixture->context, paris (2026, 11, 24, 14, 0));
 
   client = g_object_new (SEANCES_TYPE_CLIENT, "first-name", "Hélène", "last-name", "Martin",
@@ -90,11 +133,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 800);
-  fixture->view = g_object_new (SEANCES_TYPE_AGENDA_VIEW, NULL);
+  fixture->view = GTK_WIDGET (seances_agenda_view_new (fixture->context));
   gtk_window_set_child (fixture->window, fixture->view);
-  seances_agenda_view_set_context (SEANCES_AGENDA_VIEW (fixture->view), fixture->context);
   gtk_window_present (fixture->window);
-  settle ();
+  wait_for_frame (fixture->view);
 }
 
 static void
@@ -141,11 +183,11 @@ blocks_shown (Fixture *fixture)
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (!GTK_IS_BUTTON (child) || !gtk_widget_get_visible (child))
+      if (!SEANCES_IS_SESSION_BLOCK (child) || !gtk_widget_get_visible (child))
         continue;
       if (out->len > 0)
         g_string_append (out, " | ");
-      g_string_append (out, g_object_get_data (G_OBJECT (child), "description"));
+      g_string_append (out, seances_session_block_get_description (SEANCES_SESSION_BLOCK (child)));
     }
   return g_string_free (out, FALSE);
 }
@@ -175,15 +217,16 @@ test_next_week_and_back (Fixture *fixture, gconstpointer data)
   g_autofree char *today = NULL;
 
   seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), 1);
-  settle ();
   next = blocks_shown (fixture);
   g_assert_cmpstr (range_label (fixture), ==, "30 novembre – 6 décembre 2026");
   g_assert_cmpstr (next, ==, "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 1 décembre");
 
+  /* Back to this week: its two sessions again, on the blocks of the pool. */
   seances_agenda_view_show_today (SEANCES_AGENDA_VIEW (fixture->view));
-  settle ();
   today = blocks_shown (fixture);
   g_assert_cmpstr (range_label (fixture), ==, "23 – 29 novembre 2026");
+  g_assert_cmpstr (today, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre | "
+                              "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre");
 }
 
 /* A block sits in its day's column, from its start to its end. */
@@ -197,7 +240,8 @@ test_block_geometry (Fixture *fixture, gconstpointer data)
   GtkWidget *block = NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), "14"))
+    if (SEANCES_IS_SESSION_BLOCK (child) && gtk_widget_get_visible (child) &&
+        g_str_has_prefix (seances_session_block_get_description (SEANCES_SESSION_BLOCK (child)), "14"))
       block = child;
   g_assert_nonnull (block);
   g_assert_true (gtk_widget_compute_bounds (block, grid, &bounds));
@@ -259,6 +303,21 @@ find_message_dialog (void)
   return NULL;
 }
 
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SEANCES_IS_APPOINTMENT_EDITOR (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 static SeancesAppointmentEditor *
 open_booking (Fixture *fixture, int day, int hour, int minute)
 {
@@ -270,7 +329,7 @@ open_booking (Fixture *fixture, int day, int hour, int minute)
   seances_appointment_editor_set_start (editor, 2026, 11, day, hour, minute);
   gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
   gtk_window_present (GTK_WINDOW (editor));
-  settle ();
+  wait_for_frame (GTK_WIDGET (editor));
   return editor;
 }
 
@@ -284,7 +343,6 @@ test_book_anyway (Fixture *fixture, gconstpointer data)
   g_autofree char *shown = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  settle ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
 
@@ -292,8 +350,9 @@ test_book_anyway (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Cette séance chevauche celle de 14" NBSP "h" NBSP "00 avec Hélène Martin.");
 
+  /* The editor books once the question is gone, from an idle. */
   adw_message_dialog_response (dialog, "book");
-  settle ();
+  wait_until (find_editor () == NULL);
   g_assert_null (find_message_dialog ());
   shown = blocks_shown (fixture);
   g_assert_nonnull (strstr (shown, "14" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre"));
@@ -305,8 +364,8 @@ block_at (Fixture *fixture, const char *prefix)
   GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && gtk_widget_get_visible (child) &&
-        g_str_has_prefix (g_object_get_data (G_OBJECT (child), "description"), prefix))
+    if (SEANCES_IS_SESSION_BLOCK (child) && gtk_widget_get_visible (child) &&
+        g_str_has_prefix (seances_session_block_get_description (SEANCES_SESSION_BLOCK (child)), prefix))
       return child;
   return NULL;
 }
@@ -320,7 +379,7 @@ test_overlap_side_by_side (Fixture *fixture, gconstpointer data)
   graphene_rect_t first, second;
 
   book (fixture, fixture->client_id, paris (2026, 11, 24, 14, 30), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
-  settle ();
+  wait_for_frame (fixture->view);
   g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "00"), grid, &first));
   g_assert_true (gtk_widget_compute_bounds (block_at (fixture, "14" NBSP "h" NBSP "30"), grid, &second));
 
@@ -339,29 +398,13 @@ test_past_sessions_faded (Fixture *fixture, gconstpointer data)
   GtkWidget *past, *now;
 
   book (fixture, fixture->client_id, paris (2026, 11, 23, 11, 0), SEANCES_APPOINTMENT_STATUS_HONOURED);
-  settle ();
   past = block_at (fixture, "11" NBSP "h" NBSP "00");
   now = block_at (fixture, "14" NBSP "h" NBSP "00");
 
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (past), "description"), ==,
+  g_assert_cmpstr (seances_session_block_get_description (SEANCES_SESSION_BLOCK (past)), ==,
                    "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre");
   g_assert_true (gtk_widget_has_css_class (past, "appointment-past"));
   g_assert_false (gtk_widget_has_css_class (now, "appointment-past"));
-}
-
-static GtkWidget *
-find_editor (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SEANCES_IS_APPOINTMENT_EDITOR (window))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
 }
 
 typedef struct { int move; const char *date; } NewSessionCase;
@@ -376,7 +419,6 @@ test_new_session_in_shown_week (Fixture *fixture, gconstpointer data)
 
   seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
   seances_agenda_view_new_session (SEANCES_AGENDA_VIEW (fixture->view), NULL);
-  settle ();
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_widget (editor, GTK_TYPE_MENU_BUTTON))), ==, row->date);
@@ -422,10 +464,8 @@ test_time_read_back (Fixture *fixture, gconstpointer data)
   GtkWidget *time = find_row (GTK_WIDGET (editor), "Heure de début");
 
   gtk_widget_grab_focus (time);
-  settle ();
   gtk_editable_set_text (GTK_EDITABLE (time), row->typed);
   gtk_widget_grab_focus (find_row (GTK_WIDGET (editor), "Durée"));
-  settle ();
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, row->shown);
   g_assert_null (error_under (time));
@@ -440,14 +480,12 @@ test_time_error_at_field (Fixture *fixture, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (time), "25h");
   g_signal_emit_by_name (time, "entry-activated");
-  settle ();
   g_assert_cmpstr (error_under (time), ==,
                    "Saisissez l’heure de début en heures et minutes, par exemple 14" NBSP "h" NBSP "30.");
   g_assert_true (gtk_widget_has_css_class (time, "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   gtk_editable_set_text (GTK_EDITABLE (time), "15h");
-  settle ();
   g_assert_null (error_under (time));
   g_assert_false (gtk_widget_has_css_class (time, "error"));
 }
@@ -474,7 +512,7 @@ test_series_end_whole (Fixture *fixture, gconstpointer data)
   GtkWidget *label;
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (editor), "Répétition")), 1);
-  settle ();
+  wait_for_frame (GTK_WIDGET (editor));
   label = find_label (find_row (GTK_WIDGET (editor), "Fin de la série"), "Après un nombre de séances");
   g_assert_nonnull (label);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
@@ -547,14 +585,14 @@ test_clients_empty_one_panel (Fixture *fixture, gconstpointer data)
   g_autoptr(SeancesContext) context = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = g_object_new (SEANCES_TYPE_CLIENTS_VIEW, NULL);
+  GtkWidget *view;
 
   database = seances_database_create (path, key, &error);
   g_assert_no_error (error);
-  context = seances_context_new (database);
+  context = seances_context_new (database, &error);
+  g_assert_no_error (error);
+  view = seances_clients_view_new (context);
   gtk_window_set_child (fixture->window, view);
-  seances_clients_view_set_context (SEANCES_CLIENTS_VIEW (view), context);
-  settle ();
 
   collect_mapped_status_pages (view, shown);
   g_assert_cmpuint (shown->len, ==, 1);
@@ -592,16 +630,19 @@ static void
 test_scrolls_to_sessions (Fixture *fixture, gconstpointer data)
 {
   const ScrollCase *row = data;
+  GtkWidget *first, *last;
 
   book_minutes (fixture, paris (2026, 11, 24, 17, 25), 50);
   book_minutes (fixture, paris (2026, 12, 3, 18, 0), 50);
-  gtk_window_set_default_size (fixture->window, 1000, 420);
-  settle ();
+  resize (fixture, 420);
   seances_agenda_view_move (SEANCES_AGENDA_VIEW (fixture->view), row->move);
-  settle ();
+  first = block_at (fixture, row->first);
+  last = block_at (fixture, row->last);
 
-  g_assert_true (in_view (fixture, block_at (fixture, row->first)));
-  g_assert_true (in_view (fixture, block_at (fixture, row->last)));
+  /* The view scrolls once the grid has its new height, then lays the blocks out there. */
+  wait_until (in_view (fixture, first) && in_view (fixture, last));
+  g_assert_true (in_view (fixture, first));
+  g_assert_true (in_view (fixture, last));
 }
 
 static GtkWidget *
@@ -649,7 +690,6 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
   graphene_rect_t bounds;
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  settle ();
   /* It opens on the day shown. */
   {
     g_autoptr(GDateTime) opened = gtk_calendar_get_date (GTK_CALENDAR (calendar));
@@ -659,7 +699,7 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
   }
   /* What the « next month » arrow does: the same day number, one month on. */
   next_month_arrow (calendar);
-  settle ();
+  wait_for_frame (GTK_WIDGET (popover));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   g_assert_true (gtk_widget_compute_bounds (find_day_label (calendar, "24"), calendar, &bounds));
@@ -673,9 +713,8 @@ test_pick_same_day_other_month (Fixture *fixture, gconstpointer data)
                                (double) bounds.origin.x + bounds.size.width / 2,
                                (double) bounds.origin.y + bounds.size.height / 2);
     }
-  settle ();
-
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* The view hears of the pick from an idle, after the calendar has taken the day. */
+  wait_until (!gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (range_label (fixture), ==, "21 – 27 décembre 2026");
 }
 
@@ -690,13 +729,44 @@ test_preferences_nothing_selected (Fixture *fixture, gconstpointer data)
 
   gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  wait_for_frame (GTK_WIDGET (window));
 
   focus = gtk_root_get_focus (GTK_ROOT (window));
   if (focus != NULL && GTK_IS_EDITABLE (focus))
     g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), &start, &end));
   g_assert_true (focus == NULL || !GTK_IS_EDITABLE (focus));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* « Les appeler : Clients » in Préférences: the clients view, bound to the practice,
+ * says « client » at once, and the practice is still the object it was bound to. */
+static void
+test_preferences_vocabulary (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesBackupScheduler) scheduler = seances_backup_scheduler_new (fixture->context);
+  SeancesPractice *practice = seances_context_get_practice (fixture->context);
+  GtkWidget *view = seances_clients_view_new (fixture->context);
+  SeancesPreferencesWindow *window;
+  g_autofree char *placeholder = NULL;
+  GtkWidget *row;
+
+  gtk_window_set_child (fixture->window, view);
+  window = seances_preferences_window_new (fixture->context, scheduler);
+  gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  row = find_row (GTK_WIDGET (window), "Les appeler");
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_true (seances_context_get_practice (fixture->context) == practice);
+  g_assert_cmpint (seances_practice_get_vocabulary (practice), ==, SEANCES_VOCABULARY_CLIENT);
+  g_object_get (find_widget (view, GTK_TYPE_SEARCH_ENTRY), "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Rechercher un client");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_set_child (fixture->window, NULL);
 }
 
 /* A person booked every two weeks: their page offers that rhythm, set in one click. */
@@ -708,16 +778,14 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
                                                                  paris (2026, 12, 3, 10, 50), SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
-  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *page = seances_client_page_new (fixture->context);
   GtkWidget *row, *button;
 
   g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
                                                           draft, 2, 4, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
   gtk_window_set_child (fixture->window, page);
-  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
   seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
-  settle ();
 
   row = find_row (page, "Rythme souhaité");
   g_assert_nonnull (row);
@@ -727,7 +795,6 @@ test_client_series_rhythm (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Toutes les 2 semaines, comme sa série");
 
   g_signal_emit_by_name (button, "clicked");
-  settle ();
   g_assert_cmpint (seances_client_get_rhythm_weeks (client), ==, 2);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Toutes les 2 semaines");
   g_assert_false (gtk_widget_get_visible (button));
@@ -744,18 +811,17 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   g_autoptr(SeancesAppointment) draft = seances_appointment_new (fixture->client_id, paris (2026, 12, 3, 10, 0),
                                                                  paris (2026, 12, 3, 10, 50), SEANCES_PLACE_OFFICE, 6000);
   g_autoptr(GError) error = NULL;
-  GtkWidget *page = g_object_new (SEANCES_TYPE_CLIENT_PAGE, NULL);
+  GtkWidget *page = seances_client_page_new (fixture->context);
   GtkWidget *scroller, *group = NULL, *list;
   int rows = 0;
 
   g_assert_true (seances_appointment_store_create_series (seances_context_get_appointments (fixture->context),
                                                           draft, 1, 4, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
-  gtk_window_set_default_size (fixture->window, 1000, 680);
+  resize (fixture, 680);
   gtk_window_set_child (fixture->window, page);
-  seances_client_page_set_context (SEANCES_CLIENT_PAGE (page), fixture->context);
   seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), client);
-  settle ();
+  wait_for_frame (page);
 
   scroller = find_widget (page, GTK_TYPE_SCROLLED_WINDOW);
   for (GtkWidget *w = find_widget (page, ADW_TYPE_PREFERENCES_GROUP); w != NULL; w = gtk_widget_get_next_sibling (w))
@@ -779,6 +845,381 @@ test_client_page_upcoming_in_view (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (fixture->window, NULL);
 }
 
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The block's style classes, sorted, as one string. */
+static char *
+classes_of (GtkWidget *widget)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+
+  qsort (classes, g_strv_length (classes), sizeof (char *), compare_strings);
+  return g_strjoinv (" ", classes);
+}
+
+static SeancesAppointment *
+session (Fixture *fixture, int day, int hour, int minute, SeancesAppointmentStatus status)
+{
+  gint64 start = paris (2026, 11, day, hour, minute);
+  SeancesAppointment *appointment = seances_appointment_new (fixture->client_id, start, start + 50 * 60,
+                                                             SEANCES_PLACE_OFFICE, 6000);
+
+  seances_appointment_set_status (appointment, status);
+  return appointment;
+}
+
+static void
+notified_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+typedef struct
+{
+  int                      day, hour, minute;
+  SeancesAppointmentStatus status;
+  const char              *label;
+  const char              *classes;
+  const char              *description;
+} BlockCase;
+
+/* A block shows the session it is given, whatever it showed before (the agenda reuses
+ * them): its text, the classes the style fades and tints it by, what it says aloud. Now
+ * is Tuesday 24 November, 14 h 00. */
+static void
+test_block_shows_session (Fixture *fixture, gconstpointer data)
+{
+  const BlockCase *row = data;
+  GtkWidget *block = g_object_ref_sink (seances_session_block_new (fixture->context));
+  g_autoptr(SeancesAppointment) before = session (fixture, 23, 8, 0, SEANCES_APPOINTMENT_STATUS_NO_SHOW);
+  g_autoptr(SeancesAppointment) appointment = session (fixture, row->day, row->hour, row->minute, row->status);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (block));
+  g_autofree char *classes = NULL;
+  g_autofree char *cleared = NULL;
+  guint notified = 0;
+
+  g_signal_connect (block, "notify::appointment", G_CALLBACK (notified_cb), &notified);
+  seances_session_block_set_appointment (SEANCES_SESSION_BLOCK (block), before);
+  g_object_set (block, "appointment", appointment, NULL);
+  seances_session_block_set_appointment (SEANCES_SESSION_BLOCK (block), appointment);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (seances_session_block_get_appointment (SEANCES_SESSION_BLOCK (block)) == appointment);
+
+  classes = classes_of (block);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, row->label);
+  g_assert_cmpstr (classes, ==, row->classes);
+  g_assert_cmpstr (seances_session_block_get_description (SEANCES_SESSION_BLOCK (block)), ==, row->description);
+
+  /* Back in the pool, it shows nothing and holds no session. */
+  seances_session_block_set_appointment (SEANCES_SESSION_BLOCK (block), NULL);
+  cleared = classes_of (block);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "");
+  g_assert_cmpstr (cleared, ==, "appointment");
+  g_assert_null (seances_session_block_get_description (SEANCES_SESSION_BLOCK (block)));
+  g_assert_finalize_object (block);
+}
+
+/* The block's popover, opened as a click does. */
+static GtkPopover *
+open_popover (Fixture *fixture, const char *prefix)
+{
+  GtkWidget *block = block_at (fixture, prefix);
+  GtkWidget *popover;
+
+  g_assert_nonnull (block);
+  g_signal_emit_by_name (block, "clicked");
+  popover = find_widget (block, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  return GTK_POPOVER (popover);
+}
+
+/* The labels of the buttons a person sees in @popover, and each one's action. */
+static char *
+popover_buttons (GtkPopover *popover, gint64 id)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *w = find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w));
+
+      if (!gtk_widget_get_visible (w))
+        continue;
+      g_assert_nonnull (target);
+      g_assert_cmpint (g_variant_get_int64 (target), ==, id);
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " | " : "", gtk_button_get_label (GTK_BUTTON (w)),
+                              gtk_actionable_get_action_name (GTK_ACTIONABLE (w)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+popover_button (GtkPopover *popover, const char *label)
+{
+  for (GtkWidget *w = find_widget (GTK_WIDGET (popover), GTK_TYPE_BUTTON); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_get_visible (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+      return w;
+  return NULL;
+}
+
+static gint64
+id_of (Fixture *fixture, const char *prefix)
+{
+  GtkWidget *block = block_at (fixture, prefix);
+
+  g_assert_nonnull (block);
+  return seances_appointment_get_id (seances_session_block_get_appointment (SEANCES_SESSION_BLOCK (block)));
+}
+
+typedef struct { const char *block; const char *buttons; } PopoverCase;
+
+/* Only a session still to come can be moved or cancelled; every one opens its file. */
+static void
+test_popover_buttons (Fixture *fixture, gconstpointer data)
+{
+  const PopoverCase *row = data;
+  GtkPopover *popover;
+  g_autofree char *buttons = NULL;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 16, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  popover = open_popover (fixture, row->block);
+  buttons = popover_buttons (popover, id_of (fixture, row->block));
+  g_assert_cmpstr (buttons, ==, row->buttons);
+}
+
+#define AT_16 "16" NBSP "h" NBSP "00"
+
+/* « Reporter… » opens the move of that session, at its time, and closes the popover. */
+static void
+test_popover_move (Fixture *fixture, gconstpointer data)
+{
+  GtkPopover *popover;
+  GtkWidget *editor;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 16, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  popover = open_popover (fixture, AT_16);
+  g_signal_emit_by_name (popover_button (popover, "Reporter…"), "clicked");
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Reporter la séance");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_widget (editor, GTK_TYPE_MENU_BUTTON))), ==,
+                   "mardi 24 novembre 2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Heure de début"))), ==, AT_16);
+}
+
+/* « Annuler la séance… » asks first, naming the session; cancelled, it frees its slot
+ * and leaves the agenda. */
+static void
+test_popover_cancel (Fixture *fixture, gconstpointer data)
+{
+  GtkPopover *popover;
+  AdwMessageDialog *dialog;
+  g_autofree char *shown = NULL;
+
+  book (fixture, fixture->client_id, paris (2026, 11, 24, 16, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  popover = open_popover (fixture, AT_16);
+  g_signal_emit_by_name (popover_button (popover, "Annuler la séance…"), "clicked");
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Annuler cette séance" NBSP "?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Hélène Martin"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "mardi 24 novembre à " AT_16));
+
+  adw_message_dialog_response (dialog, "cancel-session");
+  shown = blocks_shown (fixture);
+  g_assert_cmpstr (shown, ==, "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre | "
+                              "14" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre");
+}
+
+static void
+client_requested_cb (SeancesAgendaView *view, gint64 client_id, gint64 *requested)
+{
+  *requested = client_id;
+}
+
+/* « Voir la fiche » asks for the person's file, even from a session over. */
+static void
+test_popover_open_client (Fixture *fixture, gconstpointer data)
+{
+  GtkPopover *popover = open_popover (fixture, "9" NBSP "h" NBSP "30");
+  gint64 requested = 0;
+
+  g_signal_connect (fixture->view, "client-requested", G_CALLBACK (client_requested_cb), &requested);
+  g_signal_emit_by_name (popover_button (popover, "Voir la fiche"), "clicked");
+
+  g_assert_cmpint (requested, ==, fixture->client_id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+/* The view is handed its context when made; once it is disposed, even while something
+ * still holds it (its window does, until it goes), neither the context nor its store
+ * calls it any more. */
+static void
+test_context_signals_dropped (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentStore *store = seances_context_get_appointments (fixture->context);
+  guint changed = g_signal_lookup ("changed", SEANCES_TYPE_APPOINTMENT_STORE);
+  guint practice_changed = g_signal_lookup ("practice-changed", SEANCES_TYPE_CONTEXT);
+  GtkWidget *view = g_object_ref (fixture->view);
+  g_autoptr(SeancesContext) context = NULL;
+
+  g_object_get (view, "context", &context, NULL);
+  g_assert_true (context == fixture->context);
+  g_assert_true (g_signal_has_handler_pending (store, changed, 0, FALSE));
+  g_assert_true (g_signal_has_handler_pending (fixture->context, practice_changed, 0, FALSE));
+
+  gtk_window_set_child (fixture->window, NULL);
+  g_object_run_dispose (G_OBJECT (view));
+  g_assert_false (g_signal_has_handler_pending (store, changed, 0, FALSE));
+  g_assert_false (g_signal_has_handler_pending (fixture->context, practice_changed, 0, FALSE));
+
+  book (fixture, fixture->client_id, paris (2026, 11, 26, 10, 0), SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  g_object_unref (view);
+}
+
+/* The editor is handed its context, and the session it moves, when made. */
+static void
+test_editor_properties (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesAppointment) appointment = session (fixture, 26, 9, 15, SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+  GtkWidget *booking = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, "context", fixture->context, NULL);
+  GtkWidget *move = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, "context", fixture->context,
+                                  "appointment", appointment, NULL);
+  g_autoptr(SeancesAppointment) moving = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (booking)), ==, "Nouvelle séance");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (move)), ==, "Reporter la séance");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (move, "Patient"))), ==, "Hélène Martin");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (move, "Heure de début"))), ==, "9" NBSP "h" NBSP "15");
+  g_object_get (move, "appointment", &moving, NULL);
+  g_assert_true (moving == appointment);
+  gtk_window_destroy (GTK_WINDOW (booking));
+  gtk_window_destroy (GTK_WINDOW (move));
+}
+
+typedef struct { graphene_rect_t bounds; GdkRGBA color; } Fill;
+
+/* The plain fills of @node: the grid's lines, its today column, its now line, the
+ * backgrounds. The children's fills (the blocks') stay out, in their own coordinates. */
+static void
+collect_fills (GskRenderNode *node, GArray *out)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_COLOR_NODE)
+    {
+      Fill fill = { .color = *gsk_color_node_get_color (node) };
+
+      gsk_render_node_get_bounds (node, &fill.bounds);
+      g_array_append_val (out, fill);
+    }
+  else if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      collect_fills (gsk_container_node_get_child (node, i), out);
+  else if (type == GSK_CLIP_NODE)
+    collect_fills (gsk_clip_node_get_child (node), out);
+  else if (type == GSK_DEBUG_NODE)
+    collect_fills (gsk_debug_node_get_child (node), out);
+}
+
+static const Fill *
+find_fill (GArray *fills, double width, double height)
+{
+  for (guint i = 0; i < fills->len; i++)
+    {
+      const Fill *fill = &g_array_index (fills, Fill, i);
+
+      if (G_APPROX_VALUE (fill->bounds.size.width, width, 0.5) && G_APPROX_VALUE (fill->bounds.size.height, height, 0.5))
+        return fill;
+    }
+  return NULL;
+}
+
+static void
+assert_color (const Fill *fill, const char *expected)
+{
+  GdkRGBA want;
+
+  g_assert_nonnull (fill);
+  g_assert_true (gdk_rgba_parse (&want, expected));
+  if (!G_APPROX_VALUE (fill->color.red, want.red, 0.01) || !G_APPROX_VALUE (fill->color.green, want.green, 0.01) ||
+      !G_APPROX_VALUE (fill->color.blue, want.blue, 0.01) || !G_APPROX_VALUE (fill->color.alpha, want.alpha, 0.01))
+    {
+      g_autofree char *got = gdk_rgba_to_string (&fill->color);
+
+      g_error ("Drawn in %s, expected %s", got, expected);
+    }
+}
+
+typedef struct
+{
+  AdwColorScheme  scheme;
+  const char     *css;        /* over the application's style, or NULL */
+  const char     *hour_line;
+  const char     *today;
+  const char     *now;
+} ColourCase;
+
+/* The grid draws with the colours of the style: light, dark, or another accent. */
+static void
+test_grid_colours (Fixture *fixture, gconstpointer data)
+{
+  const ColourCase *row = data;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *grid = find_widget (fixture->view, SEANCES_TYPE_WEEK_GRID);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) fills = g_array_new (FALSE, FALSE, sizeof (Fill));
+  int width, height;
+
+  if (row->css != NULL)
+    {
+      gtk_css_provider_load_from_data (provider, row->css, -1);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_USER);
+    }
+  adw_style_manager_set_color_scheme (style, row->scheme);
+  wait_for_frame (grid);
+
+  /* What the grid painted last, in the frame just drawn. */
+  paintable = gtk_widget_paintable_new (grid);
+  width = gtk_widget_get_width (grid);
+  height = gtk_widget_get_height (grid);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  collect_fills (node, fills);
+
+  assert_color (find_fill (fills, width - 56, 1), row->hour_line);
+  assert_color (find_fill (fills, (width - 56) / 7.0, height), row->today);
+  assert_color (find_fill (fills, (width - 56) / 7.0, 2), row->now);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+}
+
+/* The style the application loads from its resources (AdwApplication does it): the week
+ * grid draws with the colours it names. */
+static void
+load_application_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/seances/Seances/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -787,6 +1228,7 @@ main (int argc, char *argv[])
   seances_test_init_french ();
   gtk_init ();
   adw_init ();
+  load_application_style ();
 
   g_test_add ("/week-view/shows-sessions", Fixture, NULL, fixture_set_up, test_week_shows_sessions, fixture_tear_down);
   g_test_add ("/week-view/next-week-and-back", Fixture, NULL, fixture_set_up, test_next_week_and_back, fixture_tear_down);
@@ -843,8 +1285,67 @@ main (int argc, char *argv[])
   }
   g_test_add ("/week-view/pick-same-day-other-month", Fixture, NULL, fixture_set_up, test_pick_same_day_other_month, fixture_tear_down);
   g_test_add ("/preferences/nothing-selected", Fixture, NULL, fixture_set_up, test_preferences_nothing_selected, fixture_tear_down);
+  g_test_add ("/preferences/vocabulary", Fixture, NULL, fixture_set_up, test_preferences_vocabulary, fixture_tear_down);
   g_test_add ("/client-page/series-rhythm", Fixture, NULL, fixture_set_up, test_client_series_rhythm, fixture_tear_down);
   g_test_add ("/client-page/upcoming-in-view", Fixture, NULL, fixture_set_up, test_client_page_upcoming_in_view, fixture_tear_down);
+  {
+    static const BlockCase cases[] = {
+      { 24, 16, 0, SEANCES_APPOINTMENT_STATUS_SCHEDULED, "16" NBSP "h" NBSP "00\nHélène Martin",
+        "appointment appointment-scheduled", "16" NBSP "h" NBSP "00, Hélène Martin, Prévue, mardi 24 novembre" },
+      { 24, 13, 30, SEANCES_APPOINTMENT_STATUS_SCHEDULED, "13" NBSP "h" NBSP "30\nHélène Martin",
+        "appointment appointment-scheduled", "13" NBSP "h" NBSP "30, Hélène Martin, Prévue, mardi 24 novembre" },
+      { 23, 11, 0, SEANCES_APPOINTMENT_STATUS_HONOURED, "11" NBSP "h" NBSP "00\nHélène Martin",
+        "appointment appointment-honoured appointment-past", "11" NBSP "h" NBSP "00, Hélène Martin, Honorée, lundi 23 novembre" },
+      { 23, 9, 30, SEANCES_APPOINTMENT_STATUS_NO_SHOW, "9" NBSP "h" NBSP "30\nHélène Martin",
+        "appointment appointment-no-show appointment-off appointment-past",
+        "9" NBSP "h" NBSP "30, Hélène Martin, Absence, lundi 23 novembre" },
+      { 25, 10, 0, SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE, "10" NBSP "h" NBSP "00\nHélène Martin",
+        "appointment appointment-cancelled-late appointment-off",
+        "10" NBSP "h" NBSP "00, Hélène Martin, Annulée tardivement, mercredi 25 novembre" },
+    };
+    static const char *names[] = { "upcoming", "in-progress", "honoured", "no-show", "cancelled-late" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/session-block/shows/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_block_shows_session, fixture_tear_down);
+      }
+  }
+  {
+    static const PopoverCase cases[] = {
+      { AT_16, "Reporter…=session.move | Annuler la séance…=session.cancel | Voir la fiche=session.open-client" },
+      { "14" NBSP "h" NBSP "00", "Voir la fiche=session.open-client" },
+      { "9" NBSP "h" NBSP "30", "Voir la fiche=session.open-client" },
+    };
+    static const char *names[] = { "upcoming", "in-progress", "absence" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-view/session-popover/buttons/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_popover_buttons, fixture_tear_down);
+      }
+  }
+  g_test_add ("/week-view/session-popover/move", Fixture, NULL, fixture_set_up, test_popover_move, fixture_tear_down);
+  g_test_add ("/week-view/session-popover/cancel", Fixture, NULL, fixture_set_up, test_popover_cancel, fixture_tear_down);
+  g_test_add ("/week-view/session-popover/open-client", Fixture, NULL, fixture_set_up, test_popover_open_client, fixture_tear_down);
+  g_test_add ("/week-view/context-signals-dropped", Fixture, NULL, fixture_set_up, test_context_signals_dropped, fixture_tear_down);
+  g_test_add ("/appointment-editor/properties", Fixture, NULL, fixture_set_up, test_editor_properties, fixture_tear_down);
+  {
+    static const ColourCase cases[] = {
+      { ADW_COLOR_SCHEME_FORCE_LIGHT, NULL, "rgba(0,0,0,0.12)", "rgba(53,132,228,0.08)", "#c01c28" },
+      { ADW_COLOR_SCHEME_FORCE_DARK, NULL, "rgba(255,255,255,0.15)", "rgba(53,132,228,0.08)", "#ff7b63" },
+      { ADW_COLOR_SCHEME_FORCE_LIGHT,
+        "@define-color accent_bg_color #2ec27e; @define-color destructive_color #813d9c;",
+        "rgba(0,0,0,0.12)", "rgba(46,194,126,0.08)", "#813d9c" },
+    };
+    static const char *names[] = { "light", "dark", "other-accent" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/week-grid/colours/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_grid_colours, fixture_tear_down);
+      }
+  }
 
   return g_test_run ();
 }

@@ -1,10 +1,11 @@
-/* seances-client-store.c — every client in memory, as a sorted, filtered list model
+/* seances-client-store.c — every client in memory, as a sorted list model
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Clients are read once; search and filters then run in memory, because one keystroke
- * must cost at most a few milliseconds at 5,000 clients (HACKING.md, « Benchmark »). The database is
- * written first and memory follows only once the change is committed. Logs name
- * clients by id only. */
+ * Clients are read once; each view then filters and searches them in memory through its
+ * own SeancesClientFilterModel, because one keystroke must cost at most a few
+ * milliseconds at 5,000 clients (HACKING.md, « Benchmark »). The database is written
+ * first and memory follows only once the change is committed. Logs name clients by id
+ * only. */
 #include "config.h"
 
 #include "seances-client-store.h"
@@ -21,10 +22,7 @@ struct _SeancesClientStore
   SeancesDatabase     *database;
   SeancesClock        *clock;
   GPtrArray           *clients;  /* every client, owned, in compare_clients() order */
-  GPtrArray           *visible;  /* borrowed from clients: what the filter lets through */
   GHashTable          *by_id;    /* gint64 *id → SeancesClient * (borrowed) */
-  SeancesClientFilter  filter;
-  char                *search;   /* folded; "" for none */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -87,11 +85,14 @@ sorted_position (SeancesClientStore *self,
   return low;
 }
 
-static void
+static guint
 insert_sorted (SeancesClientStore *self,
                SeancesClient      *client)
 {
-  g_ptr_array_insert (self->clients, sorted_position (self, client), client);
+  guint position = sorted_position (self, client);
+
+  g_ptr_array_insert (self->clients, position, client);
+  return position;
 }
 
 static void
@@ -101,48 +102,6 @@ index_client (SeancesClientStore *self,
   gint64 id = seances_client_get_id (client);
 
   g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), client);
-}
-
-static gboolean
-is_visible (SeancesClientStore *self,
-            SeancesClient      *client)
-{
-  if (self->filter == SEANCES_CLIENT_FILTER_ACTIVE && !seances_client_is_active (client))
-    return FALSE;
-  if (self->filter == SEANCES_CLIENT_FILTER_INACTIVE && seances_client_is_active (client))
-    return FALSE;
-  return seances_fold_matches (seances_client_get_search_key (client), self->search);
-}
-
-/* Recomputes the visible list and announces only the span that differs, so that a
- * list view keeps its scroll position and selection around an added or moved row. */
-static void
-refilter (SeancesClientStore *self)
-{
-  g_autoptr(GPtrArray) old = g_steal_pointer (&self->visible);
-  GPtrArray *new;
-  guint prefix = 0;
-  guint suffix = 0;
-
-  new = self->visible = g_ptr_array_sized_new (self->clients->len);
-  for (guint i = 0; i < self->clients->len; i++)
-    {
-      SeancesClient *client = g_ptr_array_index (self->clients, i);
-
-      if (is_visible (self, client))
-        g_ptr_array_add (new, client);
-    }
-
-  while (prefix < old->len && prefix < new->len &&
-         old->pdata[prefix] == new->pdata[prefix])
-    prefix++;
-  while (suffix < old->len - prefix && suffix < new->len - prefix &&
-         old->pdata[old->len - 1 - suffix] == new->pdata[new->len - 1 - suffix])
-    suffix++;
-
-  if (prefix < old->len || prefix < new->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                old->len - prefix - suffix, new->len - prefix - suffix);
 }
 
 static const char *
@@ -257,7 +216,6 @@ load (SeancesClientStore  *self,
 
   /* Sorted here rather than by SQL, so that memory is the one judge of the order. */
   g_ptr_array_sort (self->clients, compare_client_pointers);
-  refilter (self);
   g_debug ("Loaded %u clients", self->clients->len);
   return TRUE;
 }
@@ -384,7 +342,7 @@ seances_client_store_get_item_type (GListModel *model)
 static guint
 seances_client_store_get_n_items (GListModel *model)
 {
-  return SEANCES_CLIENT_STORE (model)->visible->len;
+  return SEANCES_CLIENT_STORE (model)->clients->len;
 }
 
 static gpointer
@@ -393,9 +351,9 @@ seances_client_store_get_item (GListModel *model,
 {
   SeancesClientStore *self = SEANCES_CLIENT_STORE (model);
 
-  if (position >= self->visible->len)
+  if (position >= self->clients->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->visible, position));
+  return g_object_ref (g_ptr_array_index (self->clients, position));
 }
 
 static void
@@ -412,7 +370,6 @@ seances_client_store_dispose (GObject *object)
   SeancesClientStore *self = (SeancesClientStore *)object;
 
   g_hash_table_remove_all (self->by_id);
-  g_ptr_array_set_size (self->visible, 0);
   g_ptr_array_set_size (self->clients, 0);
   g_clear_object (&self->database);
   g_clear_object (&self->clock);
@@ -426,9 +383,7 @@ seances_client_store_finalize (GObject *object)
   SeancesClientStore *self = (SeancesClientStore *)object;
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->clients, g_ptr_array_unref);
-  g_free (self->search);
 
   G_OBJECT_CLASS (seances_client_store_parent_class)->finalize (object);
 }
@@ -489,14 +444,11 @@ static void
 seances_client_store_init (SeancesClientStore *self)
 {
   self->clients = g_ptr_array_new_with_free_func (g_object_unref);
-  self->visible = g_ptr_array_new ();
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->filter = SEANCES_CLIENT_FILTER_ACTIVE;
-  self->search = g_strdup ("");
   self->clock = seances_clock_new ();
 }
 
-/* Reads every client at once; the list then shows the active ones, unsearched. */
+/* Reads every client at once, in name order. */
 SeancesClientStore *
 seances_client_store_new (SeancesDatabase  *database,
                           GError          **error)
@@ -511,35 +463,6 @@ seances_client_store_new (SeancesDatabase  *database,
   return g_steal_pointer (&self);
 }
 
-/* @search is what the user typed (NULL for none): every word must match first name,
- * last name, e-mail or phone, whatever the case and accents. */
-void
-seances_client_store_set_filter (SeancesClientStore  *self,
-                                 SeancesClientFilter  filter,
-                                 const char          *search)
-{
-  g_autofree char *folded = NULL;
-
-  g_return_if_fail (SEANCES_IS_CLIENT_STORE (self));
-  g_return_if_fail (filter <= SEANCES_CLIENT_FILTER_ALL);
-
-  folded = seances_fold (search != NULL ? search : "");
-  if (filter == self->filter && g_str_equal (folded, self->search))
-    return;
-
-  self->filter = filter;
-  g_free (self->search);
-  self->search = g_steal_pointer (&folded);
-  refilter (self);
-}
-
-SeancesClientFilter
-seances_client_store_get_filter (SeancesClientStore *self)
-{
-  g_return_val_if_fail (SEANCES_IS_CLIENT_STORE (self), SEANCES_CLIENT_FILTER_ACTIVE);
-  return self->filter;
-}
-
 /* Validates and saves a new client (id 0), which the store then keeps and lists. */
 gboolean
 seances_client_store_add (SeancesClientStore  *self,
@@ -547,6 +470,7 @@ seances_client_store_add (SeancesClientStore  *self,
                           GError             **error)
 {
   gint64 id = 0;
+  guint position;
 
   g_return_val_if_fail (SEANCES_IS_CLIENT_STORE (self), FALSE);
   g_return_val_if_fail (SEANCES_IS_CLIENT (client), FALSE);
@@ -566,9 +490,9 @@ seances_client_store_add (SeancesClientStore  *self,
     return FALSE;
 
   g_object_set (client, "id", id, NULL);
-  insert_sorted (self, g_object_ref (client));
+  position = insert_sorted (self, g_object_ref (client));
   index_client (self, client);
-  refilter (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   g_debug ("Client %" G_GINT64_FORMAT " added", id);
   return TRUE;
 }
@@ -582,7 +506,9 @@ seances_client_store_update (SeancesClientStore  *self,
                              GError             **error)
 {
   SeancesClient *stored;
-  guint index;
+  guint old_position;
+  guint new_position;
+  guint span;
 
   g_return_val_if_fail (SEANCES_IS_CLIENT_STORE (self), FALSE);
   g_return_val_if_fail (SEANCES_IS_CLIENT (client), FALSE);
@@ -604,12 +530,16 @@ seances_client_store_update (SeancesClientStore  *self,
     return FALSE;
 
   /* Found by address: its sort key may already hold the new name. */
-  if (g_ptr_array_find (self->clients, stored, &index))
-    g_ptr_array_steal_index (self->clients, index);
+  if (!g_ptr_array_find (self->clients, stored, &old_position))
+    g_assert_not_reached ();
+  g_ptr_array_steal_index (self->clients, old_position);
   if (stored != client)
     assign (stored, client);
-  insert_sorted (self, stored);
-  refilter (self);
+  new_position = insert_sorted (self, stored);
+  /* The rows between the old place and the new one, or the row itself when it stays:
+   * filter models judge it again, its search key may have changed. */
+  span = MAX (old_position, new_position) - MIN (old_position, new_position) + 1;
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (old_position, new_position), span, span);
   g_debug ("Client %" G_GINT64_FORMAT " updated", seances_client_get_id (stored));
   return TRUE;
 }
@@ -623,6 +553,7 @@ seances_client_store_set_active (SeancesClientStore  *self,
 {
   const char *status = active ? "active" : "inactive";
   SeancesClient *stored;
+  guint position;
 
   g_return_val_if_fail (SEANCES_IS_CLIENT_STORE (self), FALSE);
   g_return_val_if_fail (SEANCES_IS_CLIENT (client), FALSE);
@@ -648,7 +579,9 @@ seances_client_store_set_active (SeancesClientStore  *self,
 
   seances_client_set_status (stored, status);
   seances_client_set_status (client, status);
-  refilter (self);
+  /* Same place, another status: filter models judge it again. */
+  if (g_ptr_array_find (self->clients, stored, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
   g_debug ("Client %" G_GINT64_FORMAT " %s", seances_client_get_id (stored),
            active ? "reactivated" : "archived");
   return TRUE;
@@ -663,7 +596,7 @@ seances_client_store_lookup (SeancesClientStore *self,
   return g_hash_table_lookup (self->by_id, &id);
 }
 
-/* Every client, whatever the filter. */
+/* Every client: the number of items. */
 guint
 seances_client_store_get_n_total (SeancesClientStore *self)
 {
@@ -672,7 +605,7 @@ seances_client_store_get_n_total (SeancesClientStore *self)
 }
 
 /* Active clients matching @text, in name order, at most @limit: for picking who a
- * session is for, whatever the list view's own filter is. */
+ * session is for, without a filter model. */
 GPtrArray *
 seances_client_store_search (SeancesClientStore *self,
                              const char         *text,

@@ -1,4 +1,4 @@
-/* seances-client-store.h — every client in memory, as a sorted, filtered list model
+/* seances-client-store.h — every client in memory, as a sorted list model
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -10,22 +10,11 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SEANCES_CLIENT_FILTER_ACTIVE,
-  SEANCES_CLIENT_FILTER_INACTIVE,
-  SEANCES_CLIENT_FILTER_ALL,
-} SeancesClientFilter;
-
 #define SEANCES_TYPE_CLIENT_STORE (seances_client_store_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesClientStore, seances_client_store, SEANCES, CLIENT_STORE, GObject)
 
 SeancesClientStore *seances_client_store_new         (SeancesDatabase     *database,
                                                       GError             **error);
-void                seances_client_store_set_filter  (SeancesClientStore  *self,
-                                                      SeancesClientFilter  filter,
-                                                      const char          *search);
-SeancesClientFilter seances_client_store_get_filter  (SeancesClientStore  *self);
 gboolean            seances_client_store_add         (SeancesClientStore  *self,
                                                       SeancesClient       *client,
                                                       GError             **error);
@@ -44,7 +33,7 @@ GPtrArray          *seances_client_store_search      (SeancesClientStore  *self,
                                                       const char          *text,
                                                       guint                limit);
 
-void seances_client_store_set_clock (SeancesClientStore *self,
-                                     SeancesClock *clock);
+void                seances_client_store_set_clock   (SeancesClientStore  *self,
+                                                      SeancesClock        *clock);
 
 G_END_DECLS

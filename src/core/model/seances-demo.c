@@ -1009,24 +1009,22 @@ write_sessions (SeancesDatabase  *database,
 static SeancesPractice *
 demo_practice (void)
 {
-  SeancesPractice *practice = seances_practice_new_default ();
-
-#define SET(field, value) (g_free (practice->field), practice->field = g_strdup (value))
-  SET (name, "Cabinet des Tilleuls");
-  SET (practitioner, "Claire Martin");
-  SET (address, "12 rue des Tilleuls, 69003 Lyon");
-  /* In the ranges kept for fiction: a demo never calls or writes to anyone. */
-  SET (phone, "04 65 71 23 45");
-  SET (email, "claire.martin@exemple.fr");
-  SET (video_link, "https://visio.exemple.fr/cabinet-des-tilleuls");
-  SET (time_zone, "Europe/Paris");
-#undef SET
-  practice->session_minutes = 50;
-  practice->buffer_minutes = 10;
-  practice->default_fee_cents = 6000;
-  practice->opening_hour = 8;
-  practice->closing_hour = 20;
-  return practice;
+  /* A phone and an e-mail in the ranges kept for fiction: a demo never calls or writes
+   * to anyone. */
+  return g_object_new (SEANCES_TYPE_PRACTICE,
+                       "name", "Cabinet des Tilleuls",
+                       "practitioner", "Claire Martin",
+                       "address", "12 rue des Tilleuls, 69003 Lyon",
+                       "phone", "04 65 71 23 45",
+                       "email", "claire.martin@exemple.fr",
+                       "video-link", "https://visio.exemple.fr/cabinet-des-tilleuls",
+                       "time-zone", "Europe/Paris",
+                       "session-minutes", 50,
+                       "buffer-minutes", 10,
+                       "default-fee-cents", (gint64) 6000,
+                       "opening-hour", 8,
+                       "closing-hour", 20,
+                       NULL);
 }
 
 static gboolean
@@ -1126,21 +1124,23 @@ demo_init (Demo                      *demo,
 {
   g_autoptr(GDateTime) local = NULL;
   int history_weeks = options->years * 52;
-  int minutes = (practice->closing_hour - practice->opening_hour) * 60;
+  int session_minutes = seances_practice_get_session_minutes (practice);
+  int opening_hour = seances_practice_get_opening_hour (practice);
+  int minutes = (seances_practice_get_closing_hour (practice) - opening_hour) * 60;
 
-  demo->tz = g_time_zone_new_identifier (practice->time_zone);
+  demo->tz = g_time_zone_new_identifier (seances_practice_get_time_zone (practice));
   if (demo->tz == NULL)
     demo->tz = g_time_zone_new_identifier ("Europe/Paris");
   demo->rand = g_rand_new_with_seed (options->seed);
   demo->now = options->now;
   demo->target = options->sessions_per_week;
 
-  demo->session_minutes = practice->session_minutes;
-  demo->units_per_session = (practice->session_minutes + practice->buffer_minutes + UNIT_MINUTES - 1) /
-                            UNIT_MINUTES;
-  demo->opening_minute = practice->opening_hour * 60;
-  demo->last_unit = (minutes - practice->session_minutes) / UNIT_MINUTES;
-  if (minutes < practice->session_minutes)
+  demo->session_minutes = session_minutes;
+  demo->units_per_session = (session_minutes + seances_practice_get_buffer_minutes (practice) +
+                             UNIT_MINUTES - 1) / UNIT_MINUTES;
+  demo->opening_minute = opening_hour * 60;
+  demo->last_unit = (minutes - session_minutes) / UNIT_MINUTES;
+  if (minutes < session_minutes)
     return refuse (error, SEANCES_DEMO_ERROR_INVALID,
                    _("The practice’s opening hours leave no room for a session."));
 

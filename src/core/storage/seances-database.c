@@ -698,9 +698,10 @@ seances_database_prepare (SeancesDatabase  *self,
     return stmt;
 
   rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  /* Not a critical: a file this version did not write (a table or a column missing)
+   * fails here as well as a mistyped statement; the error logs SQLite's words. */
   if (rc != SQLITE_OK)
     {
-      g_critical ("Cannot prepare statement: %s", sqlite3_errmsg (self->handle));
       seances_database_set_error (error, self->handle, rc, "preparing a statement");
       return NULL;
     }

@@ -5,11 +5,9 @@
 #include "seances-agenda-view.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "clients/seances-client-labels.h"
 #include "seances-appointment-editor.h"
-#include "seances-format.h"
+#include "seances-session-block.h"
 #include "seances-time.h"
 #include "seances-week-grid.h"
 
@@ -30,9 +28,12 @@ struct _SeancesAgendaView
   SeancesWeekGrid *grid;
 
   SeancesContext  *context;
+  GSignalGroup    *context_signals;
+  GSignalGroup    *store_signals;
   GDateTime       *day;        /* local midnight of the day the user looks at */
   GPtrArray       *shown;      /* the sessions on screen */
-  GPtrArray       *pool;       /* block buttons, reused */
+  GPtrArray       *pool;       /* SeancesSessionBlock, reused */
+  gint64           cancelling;  /* the id of the session the open question is about */
   GtkWidget       *day_labels[7];
   double           focus_start; /* the hours to bring into view: today's sessions, or the */
   double           focus_end;   /* week's; -1 when there is none */
@@ -40,6 +41,14 @@ struct _SeancesAgendaView
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAgendaView, seances_agenda_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CLIENT_REQUESTED,
@@ -72,214 +81,20 @@ client_name (SeancesAgendaView  *self,
   return client != NULL ? seances_client_get_display_name (client) : "";
 }
 
-static void cancel_requested (SeancesAgendaView *self, SeancesAppointment *appointment);
-static void present_editor (SeancesAgendaView *self, SeancesAppointmentEditor *editor);
-
-static void
-details_move_clicked_cb (GtkButton         *button,
-                         SeancesAgendaView *self)
-{
-  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (button), "appointment");
-  SeancesAppointmentEditor *editor;
-
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  editor = seances_appointment_editor_new_move (self->context, appointment);
-  present_editor (self, editor);
-}
-
-static void
-details_cancel_clicked_cb (GtkButton         *button,
-                           SeancesAgendaView *self)
-{
-  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (button), "appointment");
-
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  cancel_requested (self, appointment);
-}
-
-static void
-details_client_clicked_cb (GtkButton         *button,
-                           SeancesAgendaView *self)
-{
-  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (button), "appointment");
-
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  g_signal_emit (self, signals[CLIENT_REQUESTED], 0, seances_appointment_get_client_id (appointment));
-}
-
-static GtkWidget *
-details_button (SeancesAgendaView  *self,
-                const char         *label,
-                SeancesAppointment *appointment,
-                GCallback           callback)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  g_object_set_data_full (G_OBJECT (button), "appointment", g_object_ref (appointment), g_object_unref);
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static const char *
-place_label (SeancesPlace place)
-{
-  switch (place)
-    {
-    case SEANCES_PLACE_OFFICE:
-      return _("At the practice");
-    case SEANCES_PLACE_VIDEO:
-      return _("Video call");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-/* What a session is, and what can be done with it, next to the block clicked. */
-static void
-block_clicked_cb (GtkButton         *block,
-                  SeancesAgendaView *self)
-{
-  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (block), "appointment");
-  GTimeZone *tz = seances_context_get_time_zone (self->context);
-  gint64 start = seances_appointment_get_start (appointment);
-  int minutes = (int) ((seances_appointment_get_end (appointment) - start) / 60);
-  g_autofree char *when = seances_time_format_long (tz, start);
-  g_autofree char *fee = seances_format_money (seances_appointment_get_fee_cents (appointment));
-  g_autofree char *facts = NULL;
-  gint64 now = seances_context_get_now (self->context);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (client_name (self, appointment));
-  GtkWidget *label;
-
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (box), title);
-
-  label = gtk_label_new (when);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-
-  /* Translators: « 50 min · Au cabinet · 60,00 € · Prévue » */
-  facts = g_strdup_printf (_("%d min · %s · %s · %s"), minutes,
-                           place_label (seances_appointment_get_place (appointment)),
-                           fee, seances_appointment_status_label (seances_appointment_get_status (appointment)));
-  label = gtk_label_new (facts);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_widget_set_margin_top (buttons, 6);
-  if (seances_appointment_can_move (appointment, now))
-    gtk_box_append (GTK_BOX (buttons), details_button (self, _("Move…"), appointment,
-                                                       G_CALLBACK (details_move_clicked_cb)));
-  if (seances_appointment_can_cancel (appointment, now))
-    {
-      label = details_button (self, _("Cancel the Session…"), appointment, G_CALLBACK (details_cancel_clicked_cb));
-      gtk_widget_add_css_class (label, "destructive-action");
-      gtk_box_append (GTK_BOX (buttons), label);
-    }
-  gtk_box_append (GTK_BOX (buttons), details_button (self, _("Open the File"), appointment,
-                                                     G_CALLBACK (details_client_clicked_cb)));
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_widget_set_parent (popover, GTK_WIDGET (block));
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static gboolean
-block_query_tooltip_cb (GtkWidget  *block,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
-                        GtkTooltip *tooltip)
-{
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (block), "description"));
-  return TRUE;
-}
-
-/* Blocks are kept and reused from week to week: making forty buttons anew at every
- * switch cost most of the time a week switch took (build-aux/bench). */
-static GtkWidget *
+/* Blocks are kept and reused from week to week: making forty anew at every switch
+ * cost most of the time a week switch took (build-aux/bench). */
+static SeancesSessionBlock *
 take_block (SeancesAgendaView *self,
             guint              index)
 {
-  GtkWidget *button;
-  GtkWidget *label;
+  GtkWidget *block;
 
   if (index < self->pool->len)
     return g_ptr_array_index (self->pool, index);
 
-  button = gtk_button_new ();
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "appointment");
-  gtk_widget_set_has_tooltip (button, TRUE);
-  g_signal_connect (button, "query-tooltip", G_CALLBACK (block_query_tooltip_cb), NULL);
-  g_signal_connect (button, "clicked", G_CALLBACK (block_clicked_cb), self);
-  g_ptr_array_add (self->pool, g_object_ref_sink (button));
-  return button;
-}
-
-static GtkWidget *
-make_block (SeancesAgendaView  *self,
-            guint               index,
-            SeancesAppointment *appointment)
-{
-  GTimeZone *tz = seances_context_get_time_zone (self->context);
-  SeancesAppointmentStatus status = seances_appointment_get_status (appointment);
-  const char *name = client_name (self, appointment);
-  g_autofree char *hour = seances_time_format_hour (tz, seances_appointment_get_start (appointment));
-  g_autofree char *text = g_strconcat (hour, "\n", name, NULL);
-  g_autofree char *accessible = NULL;
-  g_autofree char *day = NULL;
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-  GtkWidget *button = take_block (self, index);
-  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
-
-  bold->start_index = strlen (hour) + 1;
-  bold->end_index = G_MAXUINT;
-  pango_attr_list_insert (attributes, bold);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_attributes (GTK_LABEL (label), attributes);
-
-  if (seances_appointment_takes_slot (appointment))
-    gtk_widget_remove_css_class (button, "appointment-off");
-  else
-    gtk_widget_add_css_class (button, "appointment-off");
-
-  /* A session over is history: faded, so that what is still to come stands out. */
-  if (seances_appointment_is_over (appointment, seances_context_get_now (self->context)))
-    gtk_widget_add_css_class (button, "appointment-past");
-  else
-    gtk_widget_remove_css_class (button, "appointment-past");
-
-  day = seances_time_format_day (tz, seances_appointment_get_start (appointment));
-  /* Translators: what a screen reader says of a session: « 14 h 00, Hélène Martin, Prévue, mardi 24 novembre » */
-  accessible = g_strdup_printf (_("%s, %s, %s, %s"), hour, name, seances_appointment_status_label (status), day);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-
-  /* The tooltip is made when asked for: setting it on forty blocks at every week
-   * switch cost ten times the rest of the switch (build-aux/bench). */
-  g_object_set_data_full (G_OBJECT (button), "description", g_steal_pointer (&accessible), g_free);
-
-  g_object_set_data_full (G_OBJECT (button), "appointment", g_object_ref (appointment), g_object_unref);
-  return button;
+  block = seances_session_block_new (self->context);
+  g_ptr_array_add (self->pool, g_object_ref_sink (block));
+  return SEANCES_SESSION_BLOCK (block);
 }
 
 static void
@@ -350,9 +165,10 @@ refresh (SeancesAgendaView *self)
   g_autoptr(GDateTime) after = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  const SeancesPractice *practice;
+  SeancesPractice *practice;
   GTimeZone *tz;
   int n_days, today_index = -1;
+  guint n = 0;
   gboolean has_today = FALSE;  /* today's sessions are the ones to bring into view */
   double now_hour;
 
@@ -389,14 +205,16 @@ refresh (SeancesAgendaView *self)
   self->focus_start = self->focus_end = -1;
   seances_week_grid_clear_blocks (self->grid);
   if (practice != NULL)
-    seances_week_grid_set_hours (self->grid, practice->opening_hour, practice->closing_hour);
+    seances_week_grid_set_hours (self->grid, seances_practice_get_opening_hour (practice),
+                                 seances_practice_get_closing_hour (practice));
   seances_week_grid_set_days (self->grid, first, n_days, today_index, now_hour);
 
-  for (guint i = 0, n = 0; i < self->shown->len; i++)
+  for (guint i = 0; i < self->shown->len; i++)
     {
       SeancesAppointment *appointment = g_ptr_array_index (self->shown, i);
       g_autoptr(GDateTime) start = NULL;
       g_autoptr(GDateTime) end = NULL;
+      SeancesSessionBlock *block;
       gint64 offset;
       double start_hour, end_hour;
 
@@ -408,8 +226,9 @@ refresh (SeancesAgendaView *self)
       offset = day_number (start) - day_number (first);
       start_hour = g_date_time_get_hour (start) + g_date_time_get_minute (start) / 60.0;
       end_hour = start_hour + g_date_time_difference (end, start) / (double) G_TIME_SPAN_HOUR;
-      seances_week_grid_add_block (self->grid, make_block (self, n++, appointment),
-                                   (int) offset, start_hour, MIN (end_hour, 24.0));
+      block = take_block (self, n++);
+      seances_session_block_set_appointment (block, appointment);
+      seances_week_grid_add_block (self->grid, GTK_WIDGET (block), (int) offset, start_hour, MIN (end_hour, 24.0));
       if (offset == today_index || !has_today)
         {
           if (offset == today_index && !has_today)
@@ -419,6 +238,9 @@ refresh (SeancesAgendaView *self)
           self->focus_end = MAX (self->focus_end, MIN (end_hour, 24.0));
         }
     }
+  /* The blocks left over let go of the sessions they showed. */
+  for (guint i = n; i < self->pool->len; i++)
+    seances_session_block_set_appointment (g_ptr_array_index (self->pool, i), NULL);
 
   update_header (self, first, n_days, today_index);
 }
@@ -518,15 +340,35 @@ slot_activated_cb (SeancesAgendaView *self,
   present_editor (self, editor);
 }
 
+/* The session @id among those shown: the popovers' buttons name it so. NULL when it is
+ * no longer in the days shown (the store changed meanwhile). */
+static SeancesAppointment *
+find_shown (SeancesAgendaView *self,
+            gint64             id)
+{
+  for (guint i = 0; self->shown != NULL && i < self->shown->len; i++)
+    {
+      SeancesAppointment *appointment = g_ptr_array_index (self->shown, i);
+
+      if (seances_appointment_get_id (appointment) == id)
+        return appointment;
+    }
+  g_debug ("Session %" G_GINT64_FORMAT " is no longer among those shown", id);
+  return NULL;
+}
+
 static void
 cancel_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     SeancesAgendaView  *self)
 {
-  SeancesAppointment *appointment = g_object_get_data (G_OBJECT (dialog), "appointment");
+  SeancesAppointment *appointment;
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "cancel-session") != 0 || self->context == NULL)
+    return;
+  appointment = find_shown (self, self->cancelling);
+  if (appointment == NULL)
     return;
 
   if (!seances_appointment_store_cancel (seances_context_get_appointments (self->context), appointment,
@@ -537,19 +379,26 @@ cancel_response_cb (AdwMessageDialog   *dialog,
 }
 
 static void
-cancel_requested (SeancesAgendaView  *self,
-                  SeancesAppointment *appointment)
+session_cancel_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  GTimeZone *tz = seances_context_get_time_zone (self->context);
-  g_autofree char *when = seances_time_format_long (tz, seances_appointment_get_start (appointment));
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (widget);
+  SeancesAppointment *appointment = find_shown (self, g_variant_get_int64 (parameter));
+  g_autofree char *when = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
+  if (appointment == NULL || !seances_appointment_can_cancel (appointment, seances_context_get_now (self->context)))
+    return;
+
+  when = seances_time_format_long (seances_context_get_time_zone (self->context),
+                                   seances_appointment_get_start (appointment));
   /* Translators: %s is the person, then « mardi 24 novembre à 14 h 00 » */
   body = g_strdup_printf (_("The session of %s on %s will be marked as cancelled. "
                             "Moving it to another time keeps the appointment instead."),
                           client_name (self, appointment), when);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Cancel This Session?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep the Session"),
@@ -558,9 +407,35 @@ cancel_requested (SeancesAgendaView  *self,
   adw_message_dialog_set_response_appearance (dialog, "cancel-session", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
-  g_object_set_data_full (G_OBJECT (dialog), "appointment", g_object_ref (appointment), g_object_unref);
+  /* The dialog is modal: no other session can be asked about before it is answered. */
+  self->cancelling = seances_appointment_get_id (appointment);
   g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+session_move_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (widget);
+  SeancesAppointment *appointment = find_shown (self, g_variant_get_int64 (parameter));
+
+  if (appointment == NULL || !seances_appointment_can_move (appointment, seances_context_get_now (self->context)))
+    return;
+  present_editor (self, seances_appointment_editor_new_move (self->context, appointment));
+}
+
+static void
+session_open_client_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (widget);
+  SeancesAppointment *appointment = find_shown (self, g_variant_get_int64 (parameter));
+
+  if (appointment != NULL)
+    g_signal_emit (self, signals[CLIENT_REQUESTED], 0, seances_appointment_get_client_id (appointment));
 }
 
 static void
@@ -582,19 +457,21 @@ static void
 scroll_to_sessions (SeancesAgendaView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
   double page = gtk_adjustment_get_page_size (adjustment);
   double margin = seances_week_grid_get_hour_top (self->grid, 1) - seances_week_grid_get_hour_top (self->grid, 0.5);
+  SeancesPractice *practice;
   double target;
   int height;
 
-  if (!self->scroll_pending || page <= 0)
+  if (!self->scroll_pending || page <= 0 || self->context == NULL)
     return;
+  practice = seances_context_get_practice (self->context);
   gtk_widget_measure (GTK_WIDGET (self->grid), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   if (gtk_adjustment_get_upper (adjustment) < height)
     return;
 
-  target = practice != NULL ? seances_week_grid_get_hour_top (self->grid, practice->opening_hour) : 0;
+  target = practice != NULL ? seances_week_grid_get_hour_top (self->grid, seances_practice_get_opening_hour (practice))
+                            : 0;
   if (self->focus_end >= 0)
     {
       double first = seances_week_grid_get_hour_top (self->grid, self->focus_start) - margin;
@@ -625,10 +502,27 @@ seances_agenda_view_map (GtkWidget *widget)
 }
 
 static void
+seances_agenda_view_constructed (GObject *object)
+{
+  SeancesAgendaView *self = (SeancesAgendaView *)object;
+
+  G_OBJECT_CLASS (seances_agenda_view_parent_class)->constructed (object);
+
+  g_return_if_fail (SEANCES_IS_CONTEXT (self->context));
+  g_signal_group_set_target (self->context_signals, self->context);
+  g_signal_group_set_target (self->store_signals, seances_context_get_appointments (self->context));
+  seances_agenda_view_show_today (self);
+}
+
+/* Letting go of the context disconnects from it and its store at once (a signal group
+ * disconnects from its target when it goes), even while something still holds the view. */
+static void
 seances_agenda_view_dispose (GObject *object)
 {
   SeancesAgendaView *self = (SeancesAgendaView *)object;
 
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->context);
   g_clear_pointer (&self->day, g_date_time_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -640,13 +534,57 @@ seances_agenda_view_dispose (GObject *object)
 }
 
 static void
+seances_agenda_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_agenda_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 seances_agenda_view_class_init (SeancesAgendaViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_agenda_view_constructed;
   object_class->dispose = seances_agenda_view_dispose;
+  object_class->get_property = seances_agenda_view_get_property;
+  object_class->set_property = seances_agenda_view_set_property;
   widget_class->map = seances_agenda_view_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* a client id: « Voir la fiche » from a session */
   signals[CLIENT_REQUESTED] =
@@ -673,6 +611,11 @@ seances_agenda_view_class_init (SeancesAgendaViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, slot_activated_cb);
+
+  /* The target is the session's id: the popover of its block on the grid. */
+  gtk_widget_class_install_action (widget_class, "session.move", "x", session_move_cb);
+  gtk_widget_class_install_action (widget_class, "session.cancel", "x", session_cancel_cb);
+  gtk_widget_class_install_action (widget_class, "session.open-client", "x", session_open_client_cb);
 }
 
 static void
@@ -680,6 +623,10 @@ seances_agenda_view_init (SeancesAgendaView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pool = g_ptr_array_new_with_free_func (g_object_unref);
+  self->context_signals = g_signal_group_new (SEANCES_TYPE_CONTEXT);
+  g_signal_group_connect_swapped (self->context_signals, "practice-changed", G_CALLBACK (practice_changed_cb), self);
+  self->store_signals = g_signal_group_new (SEANCES_TYPE_APPOINTMENT_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (appointments_changed_cb), self);
   self->focus_start = self->focus_end = -1;
   seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
@@ -693,22 +640,12 @@ seances_agenda_view_init (SeancesAgendaView *self)
   mode_toggled_cb (self);
 }
 
-void
-seances_agenda_view_set_context (SeancesAgendaView *self,
-                                 SeancesContext    *context)
+SeancesAgendaView *
+seances_agenda_view_new (SeancesContext *context)
 {
-  g_return_if_fail (SEANCES_IS_AGENDA_VIEW (self));
-  g_return_if_fail (SEANCES_IS_CONTEXT (context));
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
 
-  if (self->context == context)
-    return;
-  g_clear_object (&self->context);
-  self->context = g_object_ref (context);
-  g_signal_connect_object (seances_context_get_appointments (context), "changed",
-                           G_CALLBACK (appointments_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "practice-changed",
-                           G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
-  seances_agenda_view_show_today (self);
+  return g_object_new (SEANCES_TYPE_AGENDA_VIEW, "context", context, NULL);
 }
 
 void

@@ -49,6 +49,15 @@ struct _SeancesAppointmentEditor
 G_DEFINE_FINAL_TYPE (SeancesAppointmentEditor, seances_appointment_editor, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_APPOINTMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SAVED,
   N_SIGNALS
 };
@@ -83,9 +92,9 @@ show_error (SeancesAppointmentEditor *self,
 static gboolean
 is_patient (SeancesAppointmentEditor *self)
 {
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
+  SeancesPractice *practice = seances_context_get_practice (self->context);
 
-  return practice == NULL || practice->vocabulary != SEANCES_VOCABULARY_CLIENT;
+  return practice == NULL || seances_practice_get_vocabulary (practice) != SEANCES_VOCABULARY_CLIENT;
 }
 
 static void
@@ -257,21 +266,6 @@ ask_about_conflict (SeancesAppointmentEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The time in @text, as people type it or as the field shows it: the French « 14 h 30 »
- * the field is filled with holds no-break spaces, which the parser does not skip. */
-static gboolean
-read_clock (const char *text,
-            int        *hour,
-            int        *minute)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "\u00a0", -1);
-  g_autofree char *joined = g_strjoinv (" ", parts);
-  g_auto(GStrv) narrow = g_strsplit (joined, "\u202f", -1);
-  g_autofree char *plain = g_strjoinv (" ", narrow);
-
-  return seances_parse_clock (plain, hour, minute);
-}
-
 static void
 show_time_error (SeancesAppointmentEditor *self,
                  const char               *message)
@@ -303,7 +297,7 @@ check_time (SeancesAppointmentEditor *self)
 {
   int hour, minute;
 
-  if (!read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+  if (!seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
     {
       show_time_error (self, _("Type the start time as hours and minutes, for example 14 h 30."));
       return FALSE;
@@ -334,7 +328,7 @@ time_changed_cb (SeancesAppointmentEditor *self)
   int hour, minute;
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->time_error_label)) &&
-      read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+      seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
     show_time_error (self, NULL);
 }
 
@@ -348,7 +342,7 @@ read_start (SeancesAppointmentEditor *self,
   int hour, minute;
 
   if (!check_time (self) ||
-      !read_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
+      !seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
     return FALSE;
   if (!seances_time_from_local (seances_context_get_time_zone (self->context),
                                 g_date_time_get_year (date), g_date_time_get_month (date),
@@ -437,6 +431,79 @@ save_clicked_cb (SeancesAppointmentEditor *self)
   save (self, FALSE);
 }
 
+/* Moving keeps the history: the old slot is marked as moved and points to the new one.
+ * Moving changes the time only: the person, the place and the fee go with the session. */
+static void
+set_up_move (SeancesAppointmentEditor *self)
+{
+  SeancesAppointment *appointment = self->moving;
+  SeancesClient *client;
+  g_autoptr(GDateTime) start = NULL;
+
+  adw_window_title_set_title (self->window_title, _("Move the Session"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Move the Session"));
+  gtk_button_set_label (self->save_button, _("Move"));
+
+  client = seances_client_store_lookup (seances_context_get_clients (self->context),
+                                        seances_appointment_get_client_id (appointment));
+  if (client != NULL)
+    seances_appointment_editor_set_client (self, client);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->client_row), FALSE);
+  adw_preferences_group_set_description (self->client_group, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->place_row), FALSE);
+  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->fee_spin), ADW_TYPE_ACTION_ROW), FALSE);
+  adw_combo_row_set_selected (self->place_row, place_row_of (seances_appointment_get_place (appointment)));
+  gtk_spin_button_set_value (self->fee_spin, seances_appointment_get_fee_cents (appointment) / 100.0);
+  gtk_spin_button_set_value (self->duration_spin,
+                             (seances_appointment_get_end (appointment) - seances_appointment_get_start (appointment)) / 60);
+
+  start = seances_time_to_local (seances_context_get_time_zone (self->context), seances_appointment_get_start (appointment));
+  seances_appointment_editor_set_start (self, g_date_time_get_year (start), g_date_time_get_month (start),
+                                        g_date_time_get_day_of_month (start), g_date_time_get_hour (start),
+                                        g_date_time_get_minute (start));
+}
+
+static void
+seances_appointment_editor_constructed (GObject *object)
+{
+  SeancesAppointmentEditor *self = (SeancesAppointmentEditor *)object;
+  SeancesPractice *practice;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) until = NULL;
+
+  G_OBJECT_CLASS (seances_appointment_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (SEANCES_IS_CONTEXT (self->context));
+  practice = seances_context_get_practice (self->context);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->client_row),
+                                 is_patient (self) ? _("Patient") : _("Client"));
+  adw_preferences_group_set_description (self->client_group,
+                                         _("Type a few letters of the name, then pick the person."));
+  if (practice != NULL)
+    {
+      gtk_spin_button_set_value (self->duration_spin, seances_practice_get_session_minutes (practice));
+      gtk_spin_button_set_value (self->fee_spin, seances_practice_get_default_fee_cents (practice) / 100.0);
+    }
+
+  /* The next whole hour, today: a reasonable first guess to correct. */
+  now = seances_time_to_local (seances_context_get_time_zone (self->context), seances_context_get_now (self->context));
+  seances_appointment_editor_set_start (self, g_date_time_get_year (now), g_date_time_get_month (now),
+                                        g_date_time_get_day_of_month (now),
+                                        MIN (g_date_time_get_hour (now) + 1, 23), 0);
+  until = g_date_time_add_months (now, 3);
+  gtk_calendar_select_day (self->until_calendar, until);
+  update_date_label (self->until_button, self->until_calendar);
+
+  if (self->moving != NULL)
+    set_up_move (self);
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("New Session"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Session"));
+    }
+}
+
 static void
 seances_appointment_editor_dispose (GObject *object)
 {
@@ -450,6 +517,48 @@ seances_appointment_editor_dispose (GObject *object)
   G_OBJECT_CLASS (seances_appointment_editor_parent_class)->dispose (object);
 }
 
+static void
+seances_appointment_editor_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  SeancesAppointmentEditor *self = SEANCES_APPOINTMENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_APPOINTMENT:
+      g_value_set_object (value, self->moving);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_appointment_editor_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  SeancesAppointmentEditor *self = SEANCES_APPOINTMENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_APPOINTMENT:
+      self->moving = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void save_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 static void
@@ -458,7 +567,19 @@ seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_appointment_editor_constructed;
   object_class->dispose = seances_appointment_editor_dispose;
+  object_class->get_property = seances_appointment_editor_get_property;
+  object_class->set_property = seances_appointment_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The session moved; NULL when booking. */
+  properties[PROP_APPOINTMENT] =
+    g_param_spec_object ("appointment", NULL, NULL, SEANCES_TYPE_APPOINTMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* the start of the (first) session saved, UTC seconds */
   signals[SAVED] =
@@ -520,38 +641,6 @@ seances_appointment_editor_init (SeancesAppointmentEditor *self)
   seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
   seances_calendar_watch_picks (self->until_calendar, G_CALLBACK (until_selected_cb), self);
   repeat_changed_cb (self);
-}
-
-static SeancesAppointmentEditor *
-editor_new (SeancesContext *context)
-{
-  SeancesAppointmentEditor *self = g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, NULL);
-  const SeancesPractice *practice = seances_context_get_practice (context);
-  g_autoptr(GDateTime) now = NULL;
-
-  self->context = g_object_ref (context);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->client_row),
-                                 is_patient (self) ? _("Patient") : _("Client"));
-  adw_preferences_group_set_description (self->client_group,
-                                         _("Type a few letters of the name, then pick the person."));
-  if (practice != NULL)
-    {
-      gtk_spin_button_set_value (self->duration_spin, practice->session_minutes);
-      gtk_spin_button_set_value (self->fee_spin, practice->default_fee_cents / 100.0);
-    }
-
-  /* The next whole hour, today: a reasonable first guess to correct. */
-  now = seances_time_to_local (seances_context_get_time_zone (context), seances_context_get_now (context));
-  seances_appointment_editor_set_start (self, g_date_time_get_year (now), g_date_time_get_month (now),
-                                        g_date_time_get_day_of_month (now),
-                                        MIN (g_date_time_get_hour (now) + 1, 23), 0);
-
-  {
-    g_autoptr(GDateTime) until = g_date_time_add_months (now, 3);
-    gtk_calendar_select_day (self->until_calendar, until);
-    update_date_label (self->until_button, self->until_calendar);
-  }
-  return self;
 }
 
 typedef struct
@@ -624,54 +713,19 @@ seances_calendar_watch_picks (GtkCalendar *calendar,
 SeancesAppointmentEditor *
 seances_appointment_editor_new_booking (SeancesContext *context)
 {
-  SeancesAppointmentEditor *self;
-
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
 
-  self = editor_new (context);
-  adw_window_title_set_title (self->window_title, _("New Session"));
-  gtk_window_set_title (GTK_WINDOW (self), _("New Session"));
-  return self;
+  return g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, "context", context, NULL);
 }
 
-/* Moving keeps the history: the old slot is marked as moved and points to the new one. */
 SeancesAppointmentEditor *
 seances_appointment_editor_new_move (SeancesContext     *context,
                                      SeancesAppointment *appointment)
 {
-  SeancesAppointmentEditor *self;
-  SeancesClient *client;
-  g_autoptr(GDateTime) start = NULL;
-
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (SEANCES_IS_APPOINTMENT (appointment), NULL);
 
-  self = editor_new (context);
-  self->moving = g_object_ref (appointment);
-  adw_window_title_set_title (self->window_title, _("Move the Session"));
-  gtk_window_set_title (GTK_WINDOW (self), _("Move the Session"));
-  gtk_button_set_label (self->save_button, _("Move"));
-
-  client = seances_client_store_lookup (seances_context_get_clients (context),
-                                        seances_appointment_get_client_id (appointment));
-  if (client != NULL)
-    seances_appointment_editor_set_client (self, client);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->client_row), FALSE);
-  adw_preferences_group_set_description (self->client_group, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_group), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->place_row), FALSE);
-  /* Moving changes the time only: the place and the fee go with the session. */
-  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->fee_spin), ADW_TYPE_ACTION_ROW), FALSE);
-  adw_combo_row_set_selected (self->place_row, place_row_of (seances_appointment_get_place (appointment)));
-  gtk_spin_button_set_value (self->fee_spin, seances_appointment_get_fee_cents (appointment) / 100.0);
-  gtk_spin_button_set_value (self->duration_spin,
-                             (seances_appointment_get_end (appointment) - seances_appointment_get_start (appointment)) / 60);
-
-  start = seances_time_to_local (seances_context_get_time_zone (context), seances_appointment_get_start (appointment));
-  seances_appointment_editor_set_start (self, g_date_time_get_year (start), g_date_time_get_month (start),
-                                        g_date_time_get_day_of_month (start), g_date_time_get_hour (start),
-                                        g_date_time_get_minute (start));
-  return self;
+  return g_object_new (SEANCES_TYPE_APPOINTMENT_EDITOR, "context", context, "appointment", appointment, NULL);
 }
 
 void

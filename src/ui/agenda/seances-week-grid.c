@@ -235,6 +235,19 @@ append_line (GtkSnapshot   *snapshot,
   gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
 }
 
+/* The colours are named in style.css, after libadwaita's own, so that the grid follows the
+ * dark and high-contrast styles as the widgets around it do. */
+static void
+lookup_color (GtkStyleContext *context,
+              const char      *name,
+              GdkRGBA         *color)
+{
+  if (gtk_style_context_lookup_color (context, name, color))
+    return;
+  g_warning_once ("The style names no colour %s: is the application's style.css loaded?", name);
+  *color = (GdkRGBA) { 0, 0, 0, 0 };
+}
+
 static void
 seances_week_grid_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -243,14 +256,17 @@ seances_week_grid_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double column = day_width (self, width);
-  GdkRGBA fg, line, faint, today, now = { 0.88, 0.11, 0.14, 1.0 };
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA line, faint, label, today, now;
 
+  /* GTK 4.10 deprecates GtkStyleContext; 4.8 has no other way to read a named colour. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  lookup_color (context, "agenda_hour_line_color", &line);
+  lookup_color (context, "agenda_half_hour_line_color", &faint);
+  lookup_color (context, "agenda_hour_label_color", &label);
+  lookup_color (context, "agenda_today_color", &today);
+  lookup_color (context, "agenda_now_color", &now);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  line = (GdkRGBA) { fg.red, fg.green, fg.blue, 0.15 };
-  faint = (GdkRGBA) { fg.red, fg.green, fg.blue, 0.06 };
-  today = (GdkRGBA) { 0.21, 0.52, 0.89, 0.07 };
 
   if (self->today_index >= 0)
     append_line (snapshot, &today, GUTTER_WIDTH + self->today_index * column, 0, column, height);
@@ -274,7 +290,7 @@ seances_week_grid_snapshot (GtkWidget   *widget,
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (GUTTER_WIDTH - 8 - text_width, y + 2));
-      gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.55 });
+      gtk_snapshot_append_layout (snapshot, layout, &label);
       gtk_snapshot_restore (snapshot);
       g_object_unref (layout);
     }
@@ -289,6 +305,15 @@ seances_week_grid_snapshot (GtkWidget   *widget,
   if (self->today_index >= 0 && self->now_hour >= self->first_hour && self->now_hour <= self->last_hour)
     append_line (snapshot, &now, GUTTER_WIDTH + self->today_index * column,
                  seances_week_grid_get_hour_top (self, self->now_hour), column, 2);
+}
+
+/* A change of style may change the named colours without changing the grid's own. */
+static void
+seances_week_grid_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (seances_week_grid_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -324,6 +349,7 @@ seances_week_grid_class_init (SeancesWeekGridClass *klass)
   widget_class->measure = seances_week_grid_measure;
   widget_class->size_allocate = seances_week_grid_size_allocate;
   widget_class->snapshot = seances_week_grid_snapshot;
+  widget_class->css_changed = seances_week_grid_css_changed;
 
   /* year, month, day, hour, minute: a free half hour the user clicked, in local time */
   signals[SLOT_ACTIVATED] =

@@ -14,12 +14,9 @@
 gboolean
 seances_clients_says_client (SeancesContext *context)
 {
-  const SeancesPractice *practice;
-
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), FALSE);
 
-  practice = seances_context_get_practice (context);
-  return practice != NULL && practice->vocabulary == SEANCES_VOCABULARY_CLIENT;
+  return seances_practice_get_vocabulary (seances_context_get_practice (context)) == SEANCES_VOCABULARY_CLIENT;
 }
 
 const char *

@@ -5,7 +5,10 @@
  * that changes them all creates, styles and shapes a hundred new rows, tens of milliseconds
  * (build-aux/bench). Here every row has the same height, so the scroll position alone says
  * which rows show; a pool of as many rows as fit in view is rebound as the list scrolls or
- * changes, and a keystroke costs the text of a dozen labels. */
+ * changes, and a keystroke costs the text of a dozen labels.
+ *
+ * The list filters the context's client store through a model of its own, so that its
+ * search never makes another view of the clients reload. */
 #include "config.h"
 
 #include "seances-client-list.h"
@@ -34,7 +37,8 @@ struct _SeancesClientList
 {
   GtkWidget          parent_instance;
 
-  GListModel        *model;
+  SeancesContext    *context;
+  GListModel        *model;           /* a SeancesClientFilterModel of the context's clients */
   gulong             items_changed_id;
   GtkAdjustment     *hadjustment;
   GtkAdjustment     *vadjustment;
@@ -54,6 +58,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SeancesClientList, seances_client_list, GTK_TYPE_
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_MODEL,
   PROP_HADJUSTMENT,
   PROP_VADJUSTMENT,
@@ -80,6 +85,7 @@ static guint signals[N_SIGNALS];
 static guint
 get_n_items (SeancesClientList *self)
 {
+  /* NULL once disposed. */
   return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 }
 
@@ -606,12 +612,26 @@ seances_client_list_grab_focus (GtkWidget *widget)
 }
 
 static void
+seances_client_list_constructed (GObject *object)
+{
+  SeancesClientList *self = (SeancesClientList *)object;
+
+  G_OBJECT_CLASS (seances_client_list_parent_class)->constructed (object);
+
+  self->model = G_LIST_MODEL (seances_client_filter_model_new (seances_context_get_clients (self->context)));
+  self->items_changed_id = g_signal_connect_swapped (self->model, "items-changed",
+                                                     G_CALLBACK (items_changed_cb), self);
+  items_changed_cb (self, 0, 0, get_n_items (self), self->model);
+}
+
+static void
 seances_client_list_dispose (GObject *object)
 {
   SeancesClientList *self = (SeancesClientList *)object;
 
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_clear_object (&self->model);
+  g_clear_object (&self->context);
   g_clear_signal_handler (&self->value_changed_id, self->vadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->hadjustment);
@@ -630,6 +650,9 @@ seances_client_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_MODEL:
       g_value_set_object (value, self->model);
       break;
@@ -660,8 +683,8 @@ seances_client_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MODEL:
-      seances_client_list_set_model (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
@@ -695,6 +718,7 @@ seances_client_list_class_init (SeancesClientListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_client_list_constructed;
   object_class->dispose = seances_client_list_dispose;
   object_class->get_property = seances_client_list_get_property;
   object_class->set_property = seances_client_list_set_property;
@@ -704,9 +728,14 @@ seances_client_list_class_init (SeancesClientListClass *klass)
   widget_class->focus = seances_client_list_focus;
   widget_class->grab_focus = seances_client_list_grab_focus;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* What the list shows: set its filter and search to choose. */
   properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("model", NULL, NULL, SEANCES_TYPE_CLIENT_FILTER_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_CONTEXT, properties[PROP_CONTEXT]);
   g_object_class_install_property (object_class, PROP_MODEL, properties[PROP_MODEL]);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -749,38 +778,15 @@ seances_client_list_init (SeancesClientList *self)
 }
 
 GtkWidget *
-seances_client_list_new (void)
+seances_client_list_new (SeancesContext *context)
 {
-  return g_object_new (SEANCES_TYPE_CLIENT_LIST, NULL);
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  return g_object_new (SEANCES_TYPE_CLIENT_LIST, "context", context, NULL);
 }
 
-GListModel *
+SeancesClientFilterModel *
 seances_client_list_get_model (SeancesClientList *self)
 {
   g_return_val_if_fail (SEANCES_IS_CLIENT_LIST (self), NULL);
-  return self->model;
-}
-
-/* @model: a list of SeancesClient */
-void
-seances_client_list_set_model (SeancesClientList *self,
-                               GListModel        *model)
-{
-  guint removed;
-
-  g_return_if_fail (SEANCES_IS_CLIENT_LIST (self));
-  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
-
-  if (self->model == model)
-    return;
-
-  removed = get_n_items (self);
-  g_clear_signal_handler (&self->items_changed_id, self->model);
-  g_set_object (&self->model, model);
-  if (model != NULL)
-    self->items_changed_id = g_signal_connect_swapped (model, "items-changed",
-                                                       G_CALLBACK (items_changed_cb), self);
-  items_changed_cb (self, 0, removed, get_n_items (self), model);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+  return SEANCES_CLIENT_FILTER_MODEL (self->model);
 }

@@ -4,14 +4,15 @@
 
 #include <gtk/gtk.h>
 
+#include "seances-client-filter-model.h"
+#include "seances-context.h"
+
 G_BEGIN_DECLS
 
 #define SEANCES_TYPE_CLIENT_LIST (seances_client_list_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesClientList, seances_client_list, SEANCES, CLIENT_LIST, GtkWidget)
 
-GtkWidget  *seances_client_list_new       (void);
-GListModel *seances_client_list_get_model (SeancesClientList *self);
-void        seances_client_list_set_model (SeancesClientList *self,
-                                           GListModel        *model);
+GtkWidget                *seances_client_list_new       (SeancesContext    *context);
+SeancesClientFilterModel *seances_client_list_get_model (SeancesClientList *self);
 
 G_END_DECLS

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page shows the stored client and follows it: the store updates it in place when an
- * edit is saved, and the appointment store says when sessions changed. */
+ * edit is saved, the appointment store says when sessions changed, and the practice when
+ * its time zone, in which the dates are shown, did. */
 #include "config.h"
 
 #include "seances-client-page.h"
@@ -43,8 +44,8 @@ struct _SeancesClientPage
   int                  series_weeks;  /* the rhythm of the person's series, 0 when none */
 
   SeancesContext      *context;
-  gulong               sessions_changed_id;
-  gulong               practice_changed_id;
+  GSignalGroup        *appointments_signals;
+  GSignalGroup        *practice_signals;
   SeancesClient       *client;
   gulong               client_notify_id;
   gboolean             show_back_button;
@@ -78,7 +79,7 @@ show_error (SeancesClientPage *self,
 static void
 update_actions (SeancesClientPage *self)
 {
-  gboolean ready = self->client != NULL && self->context != NULL;
+  gboolean ready = self->client != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.edit", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "client.toggle-archived", ready);
@@ -229,8 +230,8 @@ reload_sessions (SeancesClientPage *self)
   gint64 now;
 
   self->n_upcoming_scheduled = 0;
-  now = self->context != NULL ? seances_context_get_now (self->context) : 0;
-  if (self->client != NULL && self->context != NULL)
+  now = seances_context_get_now (self->context);
+  if (self->client != NULL)
     {
       /* Only what is shown: every session from now on, the latest before it, and how
        * many there are before. */
@@ -318,7 +319,7 @@ archive_confirmed_cb (SeancesClientPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->client == NULL || self->context == NULL)
+  if (self->client == NULL)
     return;
 
   if (!seances_client_store_set_active (seances_context_get_clients (self->context),
@@ -402,7 +403,7 @@ use_series_rhythm_action (GtkWidget  *widget,
   SeancesClientPage *self = SEANCES_CLIENT_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->client == NULL || self->context == NULL || self->series_weeks <= 0)
+  if (self->client == NULL || self->series_weeks <= 0)
     return;
   seances_client_set_rhythm_weeks (self->client, self->series_weeks);
   if (!seances_client_store_update (seances_context_get_clients (self->context), self->client, &error))
@@ -424,14 +425,25 @@ new_session_action (GtkWidget  *widget,
 }
 
 static void
+seances_client_page_constructed (GObject *object)
+{
+  SeancesClientPage *self = (SeancesClientPage *)object;
+
+  G_OBJECT_CLASS (seances_client_page_parent_class)->constructed (object);
+
+  g_signal_group_set_target (self->appointments_signals, seances_context_get_appointments (self->context));
+  g_signal_group_set_target (self->practice_signals, seances_context_get_practice (self->context));
+  update_actions (self);
+}
+
+static void
 seances_client_page_dispose (GObject *object)
 {
   SeancesClientPage *self = (SeancesClientPage *)object;
 
   g_clear_signal_handler (&self->client_notify_id, self->client);
-  g_clear_signal_handler (&self->sessions_changed_id,
-                          self->context != NULL ? seances_context_get_appointments (self->context) : NULL);
-  g_clear_signal_handler (&self->practice_changed_id, self->context);
+  g_clear_object (&self->appointments_signals);
+  g_clear_object (&self->practice_signals);
   g_clear_object (&self->client);
   g_clear_object (&self->context);
   g_clear_object (&self->upcoming);
@@ -479,7 +491,7 @@ seances_client_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      seances_client_page_set_context (self, g_value_get_object (value));
+      self->context = g_value_dup_object (value);
       break;
     case PROP_CLIENT:
       seances_client_page_set_client (self, g_value_get_object (value));
@@ -502,13 +514,14 @@ seances_client_page_class_init (SeancesClientPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_client_page_constructed;
   object_class->dispose = seances_client_page_dispose;
   object_class->get_property = seances_client_page_get_property;
   object_class->set_property = seances_client_page_set_property;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, SEANCES_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -558,7 +571,21 @@ seances_client_page_init (SeancesClientPage *self)
                            create_session_row_cb, self, NULL);
   gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past),
                            create_session_row_cb, self, NULL);
-  update_actions (self);
+
+  self->appointments_signals = g_signal_group_new (SEANCES_TYPE_APPOINTMENT_STORE);
+  g_signal_group_connect_swapped (self->appointments_signals, "changed",
+                                  G_CALLBACK (sessions_changed_cb), self);
+  /* The dates are shown in the practice's time zone. */
+  self->practice_signals = g_signal_group_new (SEANCES_TYPE_PRACTICE);
+  g_signal_group_connect_swapped (self->practice_signals, "notify::time-zone",
+                                  G_CALLBACK (sessions_changed_cb), self);
+}
+
+GtkWidget *
+seances_client_page_new (SeancesContext *context)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  return g_object_new (SEANCES_TYPE_CLIENT_PAGE, "context", context, NULL);
 }
 
 SeancesContext *
@@ -566,36 +593,6 @@ seances_client_page_get_context (SeancesClientPage *self)
 {
   g_return_val_if_fail (SEANCES_IS_CLIENT_PAGE (self), NULL);
   return self->context;
-}
-
-void
-seances_client_page_set_context (SeancesClientPage *self,
-                                 SeancesContext    *context)
-{
-  g_return_if_fail (SEANCES_IS_CLIENT_PAGE (self));
-  g_return_if_fail (context == NULL || SEANCES_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
-
-  seances_client_page_set_client (self, NULL);
-  g_clear_signal_handler (&self->sessions_changed_id,
-                          self->context != NULL ? seances_context_get_appointments (self->context) : NULL);
-  g_clear_signal_handler (&self->practice_changed_id, self->context);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      self->sessions_changed_id =
-        g_signal_connect_object (seances_context_get_appointments (context), "changed",
-                                 G_CALLBACK (sessions_changed_cb), self, G_CONNECT_SWAPPED);
-      /* The time zone may have changed, and the dates shown with it. */
-      self->practice_changed_id =
-        g_signal_connect_object (context, "practice-changed",
-                                 G_CALLBACK (sessions_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 SeancesClient *

@@ -11,9 +11,8 @@ G_BEGIN_DECLS
 #define SEANCES_TYPE_CLIENT_PAGE (seances_client_page_get_type ())
 G_DECLARE_FINAL_TYPE (SeancesClientPage, seances_client_page, SEANCES, CLIENT_PAGE, AdwBin)
 
+GtkWidget      *seances_client_page_new         (SeancesContext    *context);
 SeancesContext *seances_client_page_get_context (SeancesClientPage *self);
-void            seances_client_page_set_context (SeancesClientPage *self,
-                                                 SeancesContext    *context);
 SeancesClient  *seances_client_page_get_client  (SeancesClientPage *self);
 void            seances_client_page_set_client  (SeancesClientPage *self,
                                                  SeancesClient     *client);

@@ -1,8 +1,12 @@
 /* seances-clients-view.c — the clients: a searchable list beside the open record
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The list shows the client store itself: its filter and search run in memory, so the
- * view applies them at each keystroke without waiting. */
+ * The list filters the client store through a model of its own: its filter and search
+ * run in memory, so the view applies them at each keystroke without waiting, and no
+ * other view of the clients hears of it.
+ *
+ * The list and the client page take the context when they are made, so they are made
+ * here in constructed(), once the view has its context, rather than in the template. */
 #include "config.h"
 
 #include "seances-clients-view.h"
@@ -24,6 +28,7 @@ struct _SeancesClientsView
   GtkDropDown         *filter_dropdown;
   AdwButtonContent    *new_button_content;
   GtkStack            *list_stack;
+  GtkScrolledWindow   *list_scroller;
   SeancesClientList   *client_list;
   AdwStatusPage       *empty_page;
   GtkButton           *empty_new_button;
@@ -32,8 +37,8 @@ struct _SeancesClientsView
   SeancesClientPage   *client_page;
 
   SeancesContext      *context;
-  gulong               practice_changed_id;
-  gulong               clients_changed_id;
+  GSignalGroup        *store_signals;
+  GSignalGroup        *practice_signals;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesClientsView, seances_clients_view, ADW_TYPE_BIN)
@@ -55,7 +60,7 @@ static guint signals[N_SIGNALS];
 static GListModel *
 get_clients (SeancesClientsView *self)
 {
-  return seances_client_list_get_model (self->client_list);
+  return G_LIST_MODEL (seances_client_list_get_model (self->client_list));
 }
 
 static gboolean
@@ -78,21 +83,19 @@ show_detail_side (SeancesClientsView *self,
 static void
 update_empty_state (SeancesClientsView *self)
 {
-  SeancesClientStore *clients;
+  guint n_total = seances_client_store_get_n_total (seances_context_get_clients (self->context));
   gboolean says_client;
 
-  show_detail_side (self, self->context == NULL ||
-                          seances_client_store_get_n_total (seances_context_get_clients (self->context)) > 0);
+  show_detail_side (self, n_total > 0);
 
-  if (self->context == NULL || g_list_model_get_n_items (get_clients (self)) > 0)
+  if (g_list_model_get_n_items (get_clients (self)) > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
     }
 
-  clients = seances_context_get_clients (self->context);
   says_client = seances_clients_says_client (self->context);
-  if (seances_client_store_get_n_total (clients) == 0)
+  if (n_total == 0)
     {
       adw_status_page_set_icon_name (self->empty_page, "avatar-default-symbolic");
       adw_status_page_set_title (self->empty_page,
@@ -121,7 +124,7 @@ update_empty_state (SeancesClientsView *self)
 static void
 update_vocabulary (SeancesClientsView *self)
 {
-  gboolean says_client = self->context != NULL && seances_clients_says_client (self->context);
+  gboolean says_client = seances_clients_says_client (self->context);
   const char *search = says_client ? _("Search a client") : _("Search a patient");
   const char *new_label = says_client ? _("New Client") : _("New Patient");
 
@@ -140,20 +143,21 @@ update_vocabulary (SeancesClientsView *self)
 static void
 apply_filter (SeancesClientsView *self)
 {
-  if (self->context == NULL)
-    return;
+  SeancesClientFilterModel *clients = seances_client_list_get_model (self->client_list);
 
-  seances_client_store_set_filter (seances_context_get_clients (self->context),
-                                   gtk_drop_down_get_selected (self->filter_dropdown),
-                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* In the order of the drop-down's items. */
+  seances_client_filter_model_set_filter (clients, gtk_drop_down_get_selected (self->filter_dropdown));
+  seances_client_filter_model_set_search (clients, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_empty_state (self);
 }
 
-/* Each keystroke and each filter change: the store answers in memory, at once. */
+/* Each keystroke and each filter change: the list's model answers in memory, at once.
+ * The template's drop-down says its first choice before the list is made. */
 static void
 filter_changed_cb (SeancesClientsView *self)
 {
-  apply_filter (self);
+  if (self->client_list != NULL)
+    apply_filter (self);
 }
 
 static void
@@ -166,10 +170,8 @@ stop_search_cb (SeancesClientsView *self)
 static void
 search_activated_cb (SeancesClientsView *self)
 {
-  g_autoptr(SeancesClient) client = NULL;
+  g_autoptr(SeancesClient) client = g_list_model_get_item (get_clients (self), 0);
 
-  if (get_clients (self) != NULL)
-    client = g_list_model_get_item (get_clients (self), 0);
   if (client != NULL)
     seances_clients_view_open_client (self, client);
 }
@@ -205,7 +207,7 @@ editor_saved_cb (SeancesClientsView *self,
 }
 
 static void
-practice_changed_cb (SeancesClientsView *self)
+vocabulary_changed_cb (SeancesClientsView *self)
 {
   update_vocabulary (self);
 }
@@ -239,13 +241,43 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+seances_clients_view_constructed (GObject *object)
+{
+  SeancesClientsView *self = (SeancesClientsView *)object;
+
+  G_OBJECT_CLASS (seances_clients_view_parent_class)->constructed (object);
+
+  self->client_list = SEANCES_CLIENT_LIST (seances_client_list_new (self->context));
+  g_signal_connect_swapped (self->client_list, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_object (get_clients (self), "items-changed", G_CALLBACK (items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (self->list_scroller, GTK_WIDGET (self->client_list));
+
+  self->client_page = SEANCES_CLIENT_PAGE (seances_client_page_new (self->context));
+  g_object_bind_property (self->leaflet, "folded", self->client_page, "show-back-button",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->client_page, "new-session-requested",
+                            G_CALLBACK (new_session_requested_cb), self);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->client_page), "client");
+
+  g_signal_group_set_target (self->store_signals, seances_context_get_clients (self->context));
+  g_signal_group_set_target (self->practice_signals, seances_context_get_practice (self->context));
+
+  apply_filter (self);
+  update_vocabulary (self);
+}
+
+static void
 seances_clients_view_dispose (GObject *object)
 {
   SeancesClientsView *self = (SeancesClientsView *)object;
 
-  g_clear_signal_handler (&self->practice_changed_id, self->context);
-  g_clear_signal_handler (&self->clients_changed_id, get_clients (self));
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->practice_signals);
   g_clear_object (&self->context);
+  /* Made in constructed(), they belong to the template's widgets and go with them. */
+  self->client_list = NULL;
+  self->client_page = NULL;
   /* The bin's child is a template child too: the bin lets go of it first, so that
    * disposing the template does not leave the bin pointing at a finalized widget. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -283,7 +315,7 @@ seances_clients_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      seances_clients_view_set_context (self, g_value_get_object (value));
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -296,13 +328,14 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_clients_view_constructed;
   object_class->dispose = seances_clients_view_dispose;
   object_class->get_property = seances_clients_view_get_property;
   object_class->set_property = seances_clients_view_set_property;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -315,9 +348,6 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
     g_signal_new ("new-session-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SEANCES_TYPE_CLIENT);
 
-  g_type_ensure (SEANCES_TYPE_CLIENT_LIST);
-  g_type_ensure (SEANCES_TYPE_CLIENT_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/seances/Seances/clients/seances-clients-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, leaflet);
@@ -326,17 +356,14 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, new_button_content);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, client_list);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, empty_new_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, separator);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, SeancesClientsView, client_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_session_requested_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_action);
@@ -359,8 +386,21 @@ seances_clients_view_init (SeancesClientsView *self)
 
   /* Typing anywhere in the list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_side);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new", FALSE);
-  update_vocabulary (self);
+
+  self->store_signals = g_signal_group_new (SEANCES_TYPE_CLIENT_STORE);
+  /* After the list's own model has heard of the change: the empty state reads both. */
+  g_signal_group_connect_data (self->store_signals, "items-changed", G_CALLBACK (items_changed_cb),
+                               self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->practice_signals = g_signal_group_new (SEANCES_TYPE_PRACTICE);
+  g_signal_group_connect_swapped (self->practice_signals, "notify::vocabulary",
+                                  G_CALLBACK (vocabulary_changed_cb), self);
+}
+
+GtkWidget *
+seances_clients_view_new (SeancesContext *context)
+{
+  g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
+  return g_object_new (SEANCES_TYPE_CLIENTS_VIEW, "context", context, NULL);
 }
 
 SeancesContext *
@@ -368,41 +408,6 @@ seances_clients_view_get_context (SeancesClientsView *self)
 {
   g_return_val_if_fail (SEANCES_IS_CLIENTS_VIEW (self), NULL);
   return self->context;
-}
-
-/* Called by the window once the database is open. */
-void
-seances_clients_view_set_context (SeancesClientsView *self,
-                                  SeancesContext     *context)
-{
-  g_return_if_fail (SEANCES_IS_CLIENTS_VIEW (self));
-  g_return_if_fail (context == NULL || SEANCES_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
-
-  g_clear_signal_handler (&self->practice_changed_id, self->context);
-  g_clear_signal_handler (&self->clients_changed_id, get_clients (self));
-  g_set_object (&self->context, context);
-  seances_client_list_set_model (self->client_list,
-                                 context != NULL ? G_LIST_MODEL (seances_context_get_clients (context)) : NULL);
-  if (context != NULL)
-    {
-      self->practice_changed_id =
-        g_signal_connect_object (context, "practice-changed",
-                                 G_CALLBACK (practice_changed_cb), self, G_CONNECT_SWAPPED);
-      self->clients_changed_id =
-        g_signal_connect_object (get_clients (self), "items-changed",
-                                 G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  seances_client_page_set_context (self->client_page, context);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new", context != NULL);
-  apply_filter (self);
-  update_vocabulary (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /* Shows @client's page; from the agenda too, whatever the list's search and filter. */
@@ -448,7 +453,6 @@ seances_clients_view_new_client (SeancesClientsView *self)
   SeancesClientEditor *editor;
 
   g_return_if_fail (SEANCES_IS_CLIENTS_VIEW (self));
-  g_return_if_fail (self->context != NULL);
 
   editor = seances_client_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                       self->context, NULL);

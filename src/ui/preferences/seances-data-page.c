@@ -45,7 +45,7 @@ database_key (SeancesDataPage *self)
 static void
 update_recovery_key_row (SeancesDataPage *self)
 {
-  gboolean has_key = self->context != NULL && !seances_key_is_passphrase (database_key (self));
+  gboolean has_key = !seances_key_is_passphrase (database_key (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data.show-recovery-key", has_key);
   adw_action_row_set_subtitle (self->recovery_key_row,
@@ -87,9 +87,6 @@ update_backup_rows (SeancesDataPage *self)
   gboolean running;
   g_autofree char *last = NULL;
   g_autofree char *display = NULL;
-
-  if (self->scheduler == NULL || self->context == NULL)
-    return;
 
   folder = seances_backup_scheduler_get_folder (self->scheduler);
   running = seances_backup_scheduler_get_running (self->scheduler);
@@ -256,6 +253,19 @@ restore_action_cb (GtkWidget  *widget,
 }
 
 static void
+seances_data_page_constructed (GObject *object)
+{
+  SeancesDataPage *self = (SeancesDataPage *)object;
+
+  G_OBJECT_CLASS (seances_data_page_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->scheduler, "changed", G_CALLBACK (scheduler_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_recovery_key_row (self);
+  update_backup_rows (self);
+}
+
+static void
 seances_data_page_dispose (GObject *object)
 {
   SeancesDataPage *self = (SeancesDataPage *)object;
@@ -301,14 +311,9 @@ seances_data_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
-      update_recovery_key_row (self);
-      update_backup_rows (self);
       break;
     case PROP_SCHEDULER:
       self->scheduler = g_value_dup_object (value);
-      g_signal_connect_object (self->scheduler, "changed", G_CALLBACK (scheduler_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      update_backup_rows (self);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -321,6 +326,7 @@ seances_data_page_class_init (SeancesDataPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_data_page_constructed;
   object_class->dispose = seances_data_page_dispose;
   object_class->get_property = seances_data_page_get_property;
   object_class->set_property = seances_data_page_set_property;

@@ -3,7 +3,8 @@
  *
  * Changes apply as they are typed, like every GNOME preferences window; a value that
  * cannot be kept (a half-typed e-mail address) is explained and not saved, and the
- * last good settings stay in force. */
+ * last good settings stay in force. The form edits a copy of the practice, which the
+ * context saves and copies into its own. */
 #include "config.h"
 
 #include "seances-preferences-window.h"
@@ -52,11 +53,22 @@ struct _SeancesPreferencesWindow
   GtkSpinButton        *opening_spin;
   GtkSpinButton        *closing_spin;
 
-  SeancesContext       *context;
-  gboolean              loading;
+  SeancesContext         *context;
+  SeancesBackupScheduler *scheduler;
+  SeancesPractice        *practice;  /* the copy the form edits */
+  gboolean                loading;
 };
 
 G_DEFINE_FINAL_TYPE (SeancesPreferencesWindow, seances_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SCHEDULER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 set_text (AdwEntryRow *row,
@@ -65,74 +77,69 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
-static char *
+static const char *
 get_text (AdwEntryRow *row)
 {
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
 static void
 load (SeancesPreferencesWindow *self)
 {
-  const SeancesPractice *practice = seances_context_get_practice (self->context);
-  g_autofree char *phone = NULL;
-
-  if (practice == NULL)
-    return;
+  SeancesPractice *practice = self->practice;
+  g_autofree char *phone = seances_phone_format (seances_practice_get_phone (practice));
 
   self->loading = TRUE;
-  set_text (self->name_row, practice->name);
-  set_text (self->practitioner_row, practice->practitioner);
-  set_text (self->address_row, practice->address);
-  phone = seances_phone_format (practice->phone);
+  set_text (self->name_row, seances_practice_get_name (practice));
+  set_text (self->practitioner_row, seances_practice_get_practitioner (practice));
+  set_text (self->address_row, seances_practice_get_address (practice));
   set_text (self->phone_row, phone);
-  set_text (self->email_row, practice->email);
-  set_text (self->booking_row, practice->booking_link);
-  set_text (self->video_row, practice->video_link);
+  set_text (self->email_row, seances_practice_get_email (practice));
+  set_text (self->booking_row, seances_practice_get_booking_link (practice));
+  set_text (self->video_row, seances_practice_get_video_link (practice));
   for (guint i = 0; i < G_N_ELEMENTS (vocabularies); i++)
-    if (vocabularies[i] == practice->vocabulary)
+    if (vocabularies[i] == seances_practice_get_vocabulary (practice))
       adw_combo_row_set_selected (self->vocabulary_row, i);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (fields[i].field == practice->field)
+    if (fields[i].field == seances_practice_get_field (practice))
       adw_combo_row_set_selected (self->field_row, i);
-  seances_time_zones_setup_combo (self->time_zone_row, practice->time_zone);
-  gtk_spin_button_set_value (self->duration_spin, practice->session_minutes);
-  gtk_spin_button_set_value (self->buffer_spin, practice->buffer_minutes);
-  gtk_spin_button_set_value (self->fee_spin, practice->default_fee_cents / 100.0);
-  gtk_spin_button_set_value (self->opening_spin, practice->opening_hour);
-  gtk_spin_button_set_value (self->closing_spin, practice->closing_hour);
+  seances_time_zones_setup_combo (self->time_zone_row, seances_practice_get_time_zone (practice));
+  gtk_spin_button_set_value (self->duration_spin, seances_practice_get_session_minutes (practice));
+  gtk_spin_button_set_value (self->buffer_spin, seances_practice_get_buffer_minutes (practice));
+  gtk_spin_button_set_value (self->fee_spin, seances_practice_get_default_fee_cents (practice) / 100.0);
+  gtk_spin_button_set_value (self->opening_spin, seances_practice_get_opening_hour (practice));
+  gtk_spin_button_set_value (self->closing_spin, seances_practice_get_closing_hour (practice));
   self->loading = FALSE;
 }
 
 static void
 changed_cb (SeancesPreferencesWindow *self)
 {
-  g_autoptr(SeancesPractice) practice = NULL;
+  SeancesPractice *practice = self->practice;
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || self->context == NULL)
+  /* The template's rows say their first values before there is a copy to edit. */
+  if (self->loading || practice == NULL)
     return;
 
-  practice = seances_practice_new_default ();
-#define TAKE(member, row) g_free (practice->member); practice->member = get_text (self->row)
-  TAKE (name, name_row);
-  TAKE (practitioner, practitioner_row);
-  TAKE (address, address_row);
-  TAKE (phone, phone_row);
-  TAKE (email, email_row);
-  TAKE (booking_link, booking_row);
-  TAKE (video_link, video_row);
-#undef TAKE
-  practice->vocabulary = vocabularies[MIN (adw_combo_row_get_selected (self->vocabulary_row),
-                                           G_N_ELEMENTS (vocabularies) - 1)];
-  practice->field = fields[MIN (adw_combo_row_get_selected (self->field_row), G_N_ELEMENTS (fields) - 1)].field;
-  g_free (practice->time_zone);
-  practice->time_zone = g_strdup (seances_time_zones_get_selected (self->time_zone_row));
-  practice->session_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
-  practice->buffer_minutes = gtk_spin_button_get_value_as_int (self->buffer_spin);
-  practice->default_fee_cents = (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5);
-  practice->opening_hour = gtk_spin_button_get_value_as_int (self->opening_spin);
-  practice->closing_hour = gtk_spin_button_get_value_as_int (self->closing_spin);
+  g_object_set (practice,
+                "name", get_text (self->name_row),
+                "practitioner", get_text (self->practitioner_row),
+                "address", get_text (self->address_row),
+                "phone", get_text (self->phone_row),
+                "email", get_text (self->email_row),
+                "booking-link", get_text (self->booking_row),
+                "video-link", get_text (self->video_row),
+                "vocabulary", vocabularies[MIN (adw_combo_row_get_selected (self->vocabulary_row),
+                                                G_N_ELEMENTS (vocabularies) - 1)],
+                "field", fields[MIN (adw_combo_row_get_selected (self->field_row), G_N_ELEMENTS (fields) - 1)].field,
+                "time-zone", seances_time_zones_get_selected (self->time_zone_row),
+                "session-minutes", gtk_spin_button_get_value_as_int (self->duration_spin),
+                "buffer-minutes", gtk_spin_button_get_value_as_int (self->buffer_spin),
+                "default-fee-cents", (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5),
+                "opening-hour", gtk_spin_button_get_value_as_int (self->opening_spin),
+                "closing-hour", gtk_spin_button_get_value_as_int (self->closing_spin),
+                NULL);
 
   if (!seances_context_save_practice (self->context, practice, &error))
     gtk_label_set_text (self->error_label, error->message);
@@ -140,10 +147,25 @@ changed_cb (SeancesPreferencesWindow *self)
 }
 
 static void
+seances_preferences_window_constructed (GObject *object)
+{
+  SeancesPreferencesWindow *self = (SeancesPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (seances_preferences_window_parent_class)->constructed (object);
+
+  self->practice = seances_practice_copy (seances_context_get_practice (self->context));
+  load (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (seances_data_page_new (self->context, self->scheduler)));
+}
+
+static void
 seances_preferences_window_dispose (GObject *object)
 {
   SeancesPreferencesWindow *self = (SeancesPreferencesWindow *)object;
 
+  g_clear_object (&self->practice);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (seances_preferences_window_parent_class)->dispose (object);
@@ -160,13 +182,66 @@ seances_preferences_window_show (GtkWidget *widget)
 }
 
 static void
+seances_preferences_window_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  SeancesPreferencesWindow *self = SEANCES_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SCHEDULER:
+      g_value_set_object (value, self->scheduler);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seances_preferences_window_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  SeancesPreferencesWindow *self = SEANCES_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SCHEDULER:
+      self->scheduler = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 seances_preferences_window_class_init (SeancesPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = seances_preferences_window_constructed;
   object_class->dispose = seances_preferences_window_dispose;
+  object_class->get_property = seances_preferences_window_get_property;
+  object_class->set_property = seances_preferences_window_set_property;
   widget_class->show = seances_preferences_window_show;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SEANCES_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL, SEANCES_TYPE_BACKUP_SCHEDULER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/seances/Seances/preferences/seances-preferences-window.ui");
@@ -206,17 +281,10 @@ SeancesPreferencesWindow *
 seances_preferences_window_new (SeancesContext         *context,
                                 SeancesBackupScheduler *scheduler)
 {
-  SeancesPreferencesWindow *self;
-
   g_return_val_if_fail (SEANCES_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (SEANCES_IS_BACKUP_SCHEDULER (scheduler), NULL);
 
-  self = g_object_new (SEANCES_TYPE_PREFERENCES_WINDOW, NULL);
-  self->context = g_object_ref (context);
-  load (self);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (seances_data_page_new (context, scheduler)));
-  return self;
+  return g_object_new (SEANCES_TYPE_PREFERENCES_WINDOW, "context", context, "scheduler", scheduler, NULL);
 }
 
 /* Opens on « Données », where the backups are. */

@@ -100,29 +100,29 @@ seances_welcome_page_init (SeancesWelcomePage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+static const char *
+field_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
 /* The practice as typed; the core validates and normalises it when saving. */
 SeancesPractice *
 seances_welcome_page_build_practice (SeancesWelcomePage *self)
 {
-  SeancesPractice *practice;
-
   g_return_val_if_fail (SEANCES_IS_WELCOME_PAGE (self), NULL);
 
-  practice = seances_practice_new_default ();
-#define TAKE(field, row) g_free (practice->field); \
-                         practice->field = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->row)))
-  TAKE (name, name_row);
-  TAKE (practitioner, practitioner_row);
-  TAKE (address, address_row);
-  TAKE (phone, phone_row);
-  TAKE (email, email_row);
-#undef TAKE
-  g_free (practice->time_zone);
-  practice->time_zone = g_strdup (seances_time_zones_get_selected (self->time_zone_row));
-  practice->session_minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
-  practice->buffer_minutes = gtk_spin_button_get_value_as_int (self->buffer_spin);
-  practice->default_fee_cents = (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5);
-  return practice;
+  return g_object_new (SEANCES_TYPE_PRACTICE,
+                       "name", field_text (self->name_row),
+                       "practitioner", field_text (self->practitioner_row),
+                       "address", field_text (self->address_row),
+                       "phone", field_text (self->phone_row),
+                       "email", field_text (self->email_row),
+                       "time-zone", seances_time_zones_get_selected (self->time_zone_row),
+                       "session-minutes", gtk_spin_button_get_value_as_int (self->duration_spin),
+                       "buffer-minutes", gtk_spin_button_get_value_as_int (self->buffer_spin),
+                       "default-fee-cents", (gint64) (gtk_spin_button_get_value (self->fee_spin) * 100 + 0.5),
+                       NULL);
 }
 
 void
