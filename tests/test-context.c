@@ -250,6 +250,46 @@ test_save (Fixture       *fixture,
   g_free (heard.zone_seen);
 }
 
+/* What is booked is under the policy in force when it is booked; a change of the policy
+ * applies from the next booking on, not to what was booked before. */
+static void
+test_books_under_current_policy (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  SeancesPolicyStore *policies = seances_context_get_policies (fixture->context);
+  SeancesAppointmentStore *appointments = seances_context_get_appointments (fixture->context);
+  gint64 first = seances_policy_store_get_current (policies)->id;
+  gint64 start = seances_context_get_now (fixture->context) + 24 * 3600;
+  g_autoptr(SeancesAppointment) before = seances_appointment_new (0, start, start + 3000,
+                                                                  SEANCES_PLACE_OFFICE, 6000);
+  g_autoptr(SeancesAppointment) after = NULL;
+  SeancesPolicyTerms terms = seances_policy_store_get_current (policies)->terms;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (seances_context_get_charges (fixture->context));
+  g_assert_nonnull (seances_context_get_decisions (fixture->context));
+  g_assert_true (seances_database_exec (seances_context_get_database (fixture->context),
+    "INSERT INTO client (id, first_name, last_name, email, search_key, sort_key, created_at,"
+    " updated_at) VALUES (1, 'Zoé', 'Aubigné', 'zoe@exemple.fr', 'zoe aubigne', 'aubigne zoe', 0, 0)",
+    &error));
+  g_assert_no_error (error);
+  g_object_set (before, "client-id", (gint64) 1, NULL);
+  g_assert_true (seances_appointment_store_create (appointments, before, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seances_appointment_get_policy_version_id (before), ==, first);
+
+  terms.notice_hours = 24;
+  g_assert_true (seances_policy_store_save (policies, &terms, "Autre engagement", &error));
+  g_assert_no_error (error);
+  after = seances_appointment_new (1, start + 7200, start + 10200, SEANCES_PLACE_OFFICE, 6000);
+  g_assert_true (seances_appointment_store_create (appointments, after, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (seances_appointment_get_policy_version_id (after), ==,
+                   seances_policy_store_get_current (policies)->id);
+  g_assert_cmpint (seances_appointment_get_policy_version_id (after), !=, first);
+  g_assert_cmpint (seances_appointment_get_policy_version_id (before), ==, first);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +300,8 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (unreadable_cases); i++)
     g_test_add_data_func (unreadable_cases[i].path, &unreadable_cases[i], test_unreadable);
   g_test_add_func ("/context/first-run", test_first_run);
+  g_test_add ("/context/books-under-current-policy", Fixture, NULL, fixture_set_up,
+              test_books_under_current_policy, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (save_cases); i++)
     g_test_add (save_cases[i].path, Fixture, &save_cases[i], fixture_set_up, test_save, fixture_tear_down);
 
