@@ -12,6 +12,8 @@
 
 #include "seances-demo.h"
 
+#include "seances-policy-store.h"
+
 #include "seances-clock.h"
 
 #include <glib/gi18n-lib.h>
@@ -1227,6 +1229,16 @@ fill (SeancesDatabase           *database,
   if (practice == NULL || !demo_init (demo, options, practice, error) ||
       (created && !backdate_practice (database, opening_day (demo), error)))
     return FALSE;
+
+  /* The practice's policy, the default one, as the window would save it at its first
+   * start: its sessions are governed by it (no version recorded: the first applies). */
+  {
+    g_autoptr(SeancesClock) clock = seances_clock_new_fixed (options->now);
+    g_autoptr(SeancesPolicyStore) policies = seances_policy_store_new (database, clock, error);
+
+    if (policies == NULL)
+      return FALSE;
+  }
 
   for (guint i = 0; i < demo->clients->len; i++)
     invent_person (demo, client_at (demo, i));
