@@ -233,7 +233,9 @@ test_policy_tables (Fixture       *fixture,
   JsonArray *charges, *versions;
 
   generate_small (fixture);
+  /* Rows of known content, in place of the demo's own. */
   g_assert_true (seances_database_exec (fixture->database,
+    "DELETE FROM charge; DELETE FROM appointment_event; DELETE FROM policy_acceptance;"
     "INSERT INTO policy_version (notice_hours, late_kind, late_value, absence_kind, absence_value,"
     "  grace_count, grace_months, flag_count, flag_months, commitment, created_at)"
     "  VALUES (48, 'full', 0, 'percent', 50, 1, 12, 3, 12, 'Engagement', 1764000000);"

@@ -119,11 +119,16 @@ typedef struct
   gint64      cancelled_at;
   int         rescheduled_to;  /* index of the new session, -1 for none */
   gint64      created_at;
+  gboolean    by_practice;     /* a cancellation the practice made */
+  gboolean    force_majeure;   /* a late cancellation or absence forgiven as such */
+  gint64      id;              /* once written */
 } Session;
 
 typedef struct
 {
   GRand      *rand;
+  GRand      *review_rand;     /* what the review made of it: drawn apart, so that the
+                                * sessions themselves are those of the same seed before */
   GTimeZone  *tz;
   gint64      now;
   int         target;          /* sessions a week */
@@ -326,8 +331,11 @@ static gint64
 marked_at (Demo   *demo,
            gint64  end)
 {
-  /* At the end of the session or of the day, never after now. */
-  return MIN (demo->now, end + between (demo, 0, 3 * 3600));
+  /* At the end of the session or of the day, never after now (drawn once: MIN() would
+   * draw twice, and could pass now). */
+  gint64 after = between (demo, 0, 3 * 3600);
+
+  return MIN (demo->now, end + after);
 }
 
 static void decide (Demo *demo, int index, int day, int unit, gboolean may_move);
@@ -464,6 +472,47 @@ decide (Demo     *demo,
   draw -= in_time;
   if (draw < moved)
     move_later (demo, index, day, unit);
+}
+
+/* What the review made of the sessions decided above: today's are still to be reviewed
+ * tonight, and a few of the last week's were forgotten; some timely cancellations were
+ * the practice's, and a few late ones or absences were forgiven as force majeure. */
+static void
+review (Demo *demo)
+{
+  gint64 today = seances_time_day_start (demo->tz, demo->now);
+
+  for (guint i = 0; i < demo->sessions->len; i++)
+    {
+      Session *session = session_at (demo, i);
+      gboolean forgotten = session->end > today - 7 * SECONDS_PER_DAY &&
+                           g_rand_double (demo->review_rand) < 0.08;
+
+      if (session->end > demo->now)
+        continue;
+      if (session->status != SEANCES_APPOINTMENT_STATUS_RESCHEDULED &&
+          (session->end > today || forgotten))
+        {
+          session->status = SEANCES_APPOINTMENT_STATUS_SCHEDULED;
+          session->status_at = session->cancelled_at = 0;
+          continue;
+        }
+      switch (session->status)
+        {
+        case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+          session->by_practice = g_rand_double (demo->review_rand) < 0.15;
+          break;
+        case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+        case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+          session->force_majeure = g_rand_double (demo->review_rand) < 0.1;
+          break;
+        case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+        case SEANCES_APPOINTMENT_STATUS_HONOURED:
+        case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+        default:
+          break;
+        }
+    }
 }
 
 /* When the next booking was made: at the end of the previous session, or by phone a
@@ -956,7 +1005,10 @@ write_sessions (SeancesDatabase  *database,
     order[i] = i;
   g_qsort_with_data (order, n, sizeof (int), compare_booking, demo);
   for (guint rank = 0; rank < n; rank++)
-    ids[order[rank]] = rank + 1;
+    {
+      ids[order[rank]] = rank + 1;
+      session_at (demo, order[rank])->id = rank + 1;
+    }
 
   for (guint rank = 0; rank < n; rank++)
     {
@@ -965,8 +1017,9 @@ write_sessions (SeancesDatabase  *database,
 
       stmt = seances_database_prepare (database,
                                        "INSERT INTO appointment (id, client_id, series_id, start_at,"
-                                       " end_at, place, fee_cents, status, status_at, cancelled_at, created_at)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                       " end_at, place, fee_cents, status, status_at, cancelled_at, created_at,"
+                                       " cancelled_by)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                                        error);
       if (stmt == NULL)
         return FALSE;
@@ -982,6 +1035,8 @@ write_sessions (SeancesDatabase  *database,
       seances_statement_bind_optional (stmt, 9, session->status_at);
       seances_statement_bind_optional (stmt, 10, session->cancelled_at);
       sqlite3_bind_int64 (stmt, 11, session->created_at);
+      if (session->cancelled_at != 0)
+        sqlite3_bind_text (stmt, 12, session->by_practice ? "practice" : "client", -1, SQLITE_STATIC);
       if (!seances_database_step (database, stmt, NULL, error))
         return FALSE;
     }
@@ -1003,6 +1058,233 @@ write_sessions (SeancesDatabase  *database,
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       sqlite3_bind_int64 (stmt, 2, ids[session->rescheduled_to]);
       if (!seances_database_step (database, stmt, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char * const acceptance_means[] = { "session", "session", "session", "paper", "paper", "email" };
+static const char * const payment_means[] = { "card", "card", "cheque", "transfer", "cash" };
+
+static SeancesPolicyPastKind
+past_kind (const Session *session)
+{
+  switch (session->status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+      return SEANCES_POLICY_PAST_HONOURED;
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+      return session->by_practice ? SEANCES_POLICY_PAST_CANCELLED_BY_PRACTICE
+                                  : SEANCES_POLICY_PAST_CANCELLED_IN_TIME;
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+      return SEANCES_POLICY_PAST_CANCELLED_LATE;
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+      return SEANCES_POLICY_PAST_ABSENCE;
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+    default:
+      return SEANCES_POLICY_PAST_UNREVIEWED;
+    }
+}
+
+static SeancesPolicyOutcome
+outcome_of (const Session *session)
+{
+  switch (session->status)
+    {
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME:
+      return session->by_practice ? SEANCES_POLICY_OUTCOME_PRACTICE_CANCELLED
+                                  : SEANCES_POLICY_OUTCOME_CLIENT_CANCELLED;
+    case SEANCES_APPOINTMENT_STATUS_CANCELLED_LATE:
+      return SEANCES_POLICY_OUTCOME_CLIENT_CANCELLED;
+    case SEANCES_APPOINTMENT_STATUS_NO_SHOW:
+      return SEANCES_POLICY_OUTCOME_ABSENCE;
+    case SEANCES_APPOINTMENT_STATUS_HONOURED:
+    case SEANCES_APPOINTMENT_STATUS_SCHEDULED:
+    case SEANCES_APPOINTMENT_STATUS_RESCHEDULED:
+    default:
+      return SEANCES_POLICY_OUTCOME_HONOURED;
+    }
+}
+
+static const char *
+charge_kind (SeancesPolicyKind kind)
+{
+  switch (kind)
+    {
+    case SEANCES_POLICY_KIND_HONOURED:
+      return "session";
+    case SEANCES_POLICY_KIND_CANCELLED_LATE:
+      return "late_cancellation";
+    case SEANCES_POLICY_KIND_ABSENCE:
+      return "absence";
+    case SEANCES_POLICY_KIND_CANCELLED_IN_TIME:
+    case SEANCES_POLICY_KIND_CANCELLED_BY_PRACTICE:
+    default:
+      return NULL;
+    }
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  Demo *demo = data;
+  gint64 x = session_at (demo, *(const int *) a)->start;
+  gint64 y = session_at (demo, *(const int *) b)->start;
+
+  return (x > y) - (x < y);
+}
+
+/* One client's reviewed history, as the review would have left it: their acceptance of
+ * the policy (most accepted it at their first session), one charge per decided session
+ * decided by the policy engine on what came before, mostly paid except the last weeks',
+ * and one event per status change. */
+static gboolean
+write_client_decisions (SeancesDatabase           *database,
+                        Demo                      *demo,
+                        int                        client_index,
+                        GArray                    *sessions,
+                        const SeancesPolicyTerms  *terms,
+                        GError                   **error)
+{
+  g_autoptr(GArray) history = g_array_new (FALSE, FALSE, sizeof (SeancesPolicyPast));
+  Client *client = client_at (demo, client_index);
+  gboolean accepted = g_rand_double (demo->review_rand) < 0.85;
+  gint64 accepted_at = client->created_at;
+
+  if (sessions->len > 0)
+    accepted_at = MAX (accepted_at, session_at (demo, g_array_index (sessions, int, 0))->start);
+  accepted = accepted && accepted_at <= demo->now;
+  if (accepted)
+    {
+      g_autoptr(SeancesStatement) stmt =
+        seances_database_prepare (database,
+                                  "INSERT INTO policy_acceptance (client_id, version_id, accepted_at,"
+                                  " means, created_at) VALUES (?1, ?2, ?3, ?4, ?3)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, client_index + 1);
+      sqlite3_bind_int64 (stmt, 2, terms->version_id);
+      sqlite3_bind_int64 (stmt, 3, accepted_at);
+      sqlite3_bind_text (stmt, 4, acceptance_means[g_rand_int_range (demo->review_rand, 0,
+                                                                     G_N_ELEMENTS (acceptance_means))],
+                         -1, SQLITE_STATIC);
+      if (!seances_database_step (database, stmt, NULL, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      Session *session = session_at (demo, g_array_index (sessions, int, i));
+      SeancesPolicyPast past = { session->start, past_kind (session), session->force_majeure };
+      SeancesPolicyCase c = {
+        .terms = terms,
+        .accepted = accepted && accepted_at <= session->start,
+        .tz = demo->tz,
+        .start = session->start,
+        .fee_cents = session->fee_cents,
+        .notified_at = session->cancelled_at,
+        .now = demo->now,
+        .outcome = outcome_of (session),
+        .force_majeure = session->force_majeure,
+        .history = (const SeancesPolicyPast *) history->data,
+        .n_history = history->len,
+      };
+      SeancesPolicyDecision decision;
+      const char *kind;
+
+      if (past.kind == SEANCES_POLICY_PAST_UNREVIEWED)
+        continue;
+
+      seances_policy_decide (&c, &decision);
+      kind = charge_kind (decision.kind);
+      if (kind != NULL)
+        {
+          g_autoptr(SeancesStatement) stmt =
+            seances_database_prepare (database,
+                                      "INSERT INTO charge (appointment_id, client_id, kind, policy_cents,"
+                                      " due_cents, waived_reason, paid_at, paid_means, created_at,"
+                                      " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                      error);
+          gint64 paid_at = 0;
+
+          if (stmt == NULL)
+            return FALSE;
+          /* Paid within a fortnight, except some of the last three weeks'. */
+          if (decision.due_cents > 0 &&
+              (session->start < demo->now - 21 * SECONDS_PER_DAY || g_rand_double (demo->review_rand) < 0.5))
+            {
+              /* Drawn once: MIN() would draw twice. */
+              gint64 after = between (demo, 0, 14 * SECONDS_PER_DAY);
+
+              paid_at = MIN (demo->now, session->status_at + after);
+            }
+          sqlite3_bind_int64 (stmt, 1, session->id);
+          sqlite3_bind_int64 (stmt, 2, client_index + 1);
+          sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 4, decision.policy_cents);
+          sqlite3_bind_int64 (stmt, 5, decision.due_cents);
+          if (seances_policy_waiver_to_string (decision.waiver) != NULL)
+            sqlite3_bind_text (stmt, 6, seances_policy_waiver_to_string (decision.waiver), -1, SQLITE_STATIC);
+          if (paid_at != 0)
+            {
+              sqlite3_bind_int64 (stmt, 7, paid_at);
+              sqlite3_bind_text (stmt, 8, payment_means[g_rand_int_range (demo->review_rand, 0,
+                                                                          G_N_ELEMENTS (payment_means))],
+                                 -1, SQLITE_STATIC);
+            }
+          sqlite3_bind_int64 (stmt, 9, session->status_at);
+          sqlite3_bind_int64 (stmt, 10, MAX (session->status_at, paid_at));
+          if (!seances_database_step (database, stmt, NULL, error))
+            return FALSE;
+        }
+
+      {
+        g_autoptr(SeancesStatement) stmt =
+          seances_database_prepare (database,
+                                    "INSERT INTO appointment_event (appointment_id, status, previous_status,"
+                                    " changed_at) VALUES (?1, ?2, 'scheduled', ?3)", error);
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, session->id);
+        sqlite3_bind_text (stmt, 2, seances_appointment_status_to_string (session->status), -1,
+                           SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 3, session->status_at);
+        if (!seances_database_step (database, stmt, NULL, error))
+          return FALSE;
+      }
+      g_array_append_val (history, past);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_decisions (SeancesDatabase           *database,
+                 Demo                      *demo,
+                 const SeancesPolicyTerms  *terms,
+                 GError                   **error)
+{
+  g_autoptr(GPtrArray) by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < demo->clients->len; i++)
+    g_ptr_array_add (by_client, g_array_new (FALSE, FALSE, sizeof (int)));
+  for (guint i = 0; i < demo->sessions->len; i++)
+    {
+      int index = i;
+
+      if (session_at (demo, i)->status != SEANCES_APPOINTMENT_STATUS_RESCHEDULED)
+        g_array_append_val (g_ptr_array_index (by_client, session_at (demo, i)->client), index);
+    }
+  for (guint i = 0; i < demo->clients->len; i++)
+    {
+      GArray *sessions = g_ptr_array_index (by_client, i);
+
+      g_array_sort_with_data (sessions, compare_start, demo);
+      if (!write_client_decisions (database, demo, i, sessions, terms, error))
         return FALSE;
     }
   return TRUE;
@@ -1114,6 +1396,7 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->booked, g_free);
   g_clear_pointer (&demo->tz, g_time_zone_unref);
   g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->review_rand, g_rand_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
@@ -1134,6 +1417,7 @@ demo_init (Demo                      *demo,
   if (demo->tz == NULL)
     demo->tz = g_time_zone_new_identifier ("Europe/Paris");
   demo->rand = g_rand_new_with_seed (options->seed);
+  demo->review_rand = g_rand_new_with_seed (options->seed ^ 0x5eaced);
   demo->now = options->now;
   demo->target = options->sessions_per_week;
 
@@ -1215,6 +1499,8 @@ fill (SeancesDatabase           *database,
       GError                   **error)
 {
   g_autoptr(SeancesPractice) practice = NULL;
+  g_autoptr(SeancesClock) clock = NULL;
+  g_autoptr(SeancesPolicyStore) policies = NULL;
   gboolean empty = FALSE;
   gboolean created = FALSE;
 
@@ -1232,23 +1518,22 @@ fill (SeancesDatabase           *database,
 
   /* The practice's policy, the default one, as the window would save it at its first
    * start: its sessions are governed by it (no version recorded: the first applies). */
-  {
-    g_autoptr(SeancesClock) clock = seances_clock_new_fixed (options->now);
-    g_autoptr(SeancesPolicyStore) policies = seances_policy_store_new (database, clock, error);
-
-    if (policies == NULL)
-      return FALSE;
-  }
+  clock = seances_clock_new_fixed (options->now);
+  policies = seances_policy_store_new (database, clock, error);
+  if (policies == NULL)
+    return FALSE;
 
   for (guint i = 0; i < demo->clients->len; i++)
     invent_person (demo, client_at (demo, i));
   plan_closures (demo);
   simulate (demo);
   settle_people (demo);
+  review (demo);
 
   return write_clients (database, demo, error) &&
          write_series (database, demo, error) &&
-         write_sessions (database, demo, error);
+         write_sessions (database, demo, error) &&
+         write_decisions (database, demo, &seances_policy_store_get_current (policies)->terms, error);
 }
 
 /* Fills an empty database with a demo practice: people, series and sessions over
