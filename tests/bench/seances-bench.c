@@ -41,12 +41,14 @@ typedef enum
   SERIES_OPEN_BIG_CLIENT,
   SERIES_SEARCH_KEY,
   SERIES_SEARCH_CLEAR,
+  SERIES_CLOSE_ABSENCE,
   N_SERIES,
   SERIES_NONE = -1,
 } SeriesKind;
 
 static const char * const series_names[N_SERIES] = {
   "week_switch", "open_client", "open_big_client", "search_key", "search_clear",
+  "close_absence",
 };
 
 typedef enum
@@ -59,6 +61,8 @@ typedef enum
   STEP_OPEN_CLIENT,   /* arg: index in clients */
   STEP_OPEN_BIG_CLIENT, /* arg: index in big_clients */
   STEP_SEARCH,        /* text */
+  STEP_CLOSE_ABSENCE, /* arg: index in to_review: propose, commit, the flag */
+  STEP_UNDO,          /* the last decision, unmeasured */
 } StepKind;
 
 typedef struct
@@ -87,6 +91,8 @@ typedef struct
   SeancesContext     *context;
   GPtrArray          *clients;      /* SeancesClient, to open */
   GPtrArray          *big_clients;  /* SeancesClient: the longest histories */
+  GPtrArray          *to_review;    /* SeancesAppointment: past, still scheduled */
+  SeancesDecisionUndo *undo;
   GtkEditable        *search;
   GArray             *steps;        /* Step */
   guint               step;
@@ -136,6 +142,8 @@ bench_free (gpointer data)
   g_clear_object (&bench->context);
   g_clear_pointer (&bench->clients, g_ptr_array_unref);
   g_clear_pointer (&bench->big_clients, g_ptr_array_unref);
+  g_clear_pointer (&bench->to_review, g_ptr_array_unref);
+  g_clear_pointer (&bench->undo, seances_decision_undo_unref);
   g_clear_pointer (&bench->steps, g_array_unref);
   for (int i = 0; i < N_SERIES; i++)
     {
@@ -358,6 +366,59 @@ pick_big_clients (Bench *bench)
     }
 }
 
+/* The sessions over and still to review, as the review lists them (today's first). */
+static void
+pick_to_review (Bench *bench)
+{
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = seances_context_get_now (bench->context);
+
+  bench->to_review = g_ptr_array_new_with_free_func (g_object_unref);
+  listed = seances_appointment_store_list_to_review (seances_context_get_appointments (bench->context),
+                                                     now, &error);
+  for (guint i = 0; listed != NULL && i < listed->len; i++)
+    {
+      SeancesAppointment *appointment = g_ptr_array_index (listed, i);
+
+      if (seances_appointment_get_status (appointment) == SEANCES_APPOINTMENT_STATUS_SCHEDULED &&
+          seances_appointment_get_end (appointment) <= now)
+        g_ptr_array_add (bench->to_review, g_object_ref (appointment));
+    }
+  if (bench->to_review->len == 0)
+    g_printerr ("bench: no session to review in the demo%s%s\n", error != NULL ? ": " : "",
+                error != NULL ? error->message : "");
+}
+
+/* Closing a session as an absence the way the review does: the engine's proposal, the
+ * decision committed (status, charge, event), the flag read again. */
+static void
+close_absence (Bench *bench,
+               int    index)
+{
+  SeancesDecisions *decisions = seances_context_get_decisions (bench->context);
+  SeancesAppointment *appointment = g_ptr_array_index (bench->to_review, index);
+  g_autoptr(SeancesAppointment) current = NULL;
+  g_autoptr(GError) error = NULL;
+  SeancesPolicyDecision decision;
+  gint64 now = seances_context_get_now (bench->context);
+
+  current = seances_appointment_store_lookup (seances_context_get_appointments (bench->context),
+                                              seances_appointment_get_id (appointment), &error);
+  if (current == NULL ||
+      !seances_decisions_propose (decisions, current, SEANCES_POLICY_OUTCOME_ABSENCE, FALSE, now,
+                                  &decision, &error))
+    {
+      g_printerr ("bench: cannot propose: %s\n", error != NULL ? error->message : "?");
+      return;
+    }
+  bench->undo = seances_decisions_commit (decisions, current, &decision, now, &error);
+  if (bench->undo == NULL)
+    g_printerr ("bench: cannot commit: %s\n", error->message);
+  else
+    seances_decisions_needs_confirmation (decisions, seances_appointment_get_client_id (current), NULL);
+}
+
 static void
 build_script (Bench *bench)
 {
@@ -396,6 +457,15 @@ build_script (Bench *bench)
           add_step (bench, STEP_SEARCH, SERIES_SEARCH_KEY, 0, typed);
         }
       add_step (bench, STEP_SEARCH, SERIES_SEARCH_CLEAR, 0, "");
+    }
+
+  /* Closing sessions as absences on the agenda of today, each undone before the next. */
+  add_step (bench, STEP_SHOW_AGENDA, SERIES_NONE, 0, NULL);
+  add_waits (bench, BENCH_SETTLE_FRAMES);
+  for (int i = 0; bench->to_review->len > 0 && i < BENCH_ITERATIONS; i++)
+    {
+      add_step (bench, STEP_CLOSE_ABSENCE, SERIES_CLOSE_ABSENCE, i % bench->to_review->len, NULL);
+      add_step (bench, STEP_UNDO, SERIES_NONE, 0, NULL);
     }
   add_waits (bench, 1);
 }
@@ -439,6 +509,19 @@ run_step (Bench *bench,
     case STEP_SEARCH:
       if (bench->search != NULL)
         gtk_editable_set_text (bench->search, step->text);
+      break;
+    case STEP_CLOSE_ABSENCE:
+      close_absence (bench, step->arg);
+      break;
+    case STEP_UNDO:
+      if (bench->undo != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!seances_decisions_undo (seances_context_get_decisions (bench->context), bench->undo, &error))
+            g_printerr ("bench: cannot undo: %s\n", error->message);
+          g_clear_pointer (&bench->undo, seances_decision_undo_unref);
+        }
       break;
     default:
       g_assert_not_reached ();
@@ -490,6 +573,7 @@ start_script (Bench *bench)
   bench->big_clients = g_ptr_array_new_with_free_func (g_object_unref);
   pick_clients (bench);
   pick_big_clients (bench);
+  pick_to_review (bench);
   build_script (bench);
   bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), script_tick_cb, bench, NULL);
 }
