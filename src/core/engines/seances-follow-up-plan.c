@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Three messages, never blaming: the first within a day (an hour after the absence was
- * recorded at the earliest), the second four days after the absence, the last two weeks
- * after it, naming the date — two weeks later again — after which the file becomes
+ * recorded at the earliest), the second four days after the absence, the last eighteen
+ * days after it, naming the date — two weeks later — after which the file becomes
  * inactive unless the client books. All inside the practice's working hours, never on a
  * Sunday: a message that would fall outside waits for the next opening, even when that
  * makes the first one later than a day (a Saturday evening's absence hears on Monday).
@@ -18,7 +18,7 @@
 
 #define SECONDS_PER_HOUR 3600
 #define SECOND_AFTER_DAYS 4
-#define FINAL_AFTER_DAYS 14
+#define FINAL_AFTER_DAYS 18
 #define INACTIVE_AFTER_DAYS 14
 /* The later messages go mid-morning, when a message reads as news and not as a chase. */
 #define LATER_HOUR 10
