@@ -845,7 +845,7 @@ test_open_waits (Fixture       *fixture,
 
 /* A disk with only a few KiB left: SQLite says "I/O error" when it cannot grow the
  * shared-memory index at the first open, "full" when a write comes short. */
-typedef enum { FULL_AT_OPEN, FULL_AT_WRITE } FullCase;
+typedef enum { FULL_AT_OPEN, FULL_AT_WRITE, FULL_AT_CREATE } FullCase;
 
 #define KEPT_ROWS 20
 
@@ -888,6 +888,41 @@ disk_full_on_small_disk (const char *folder,
   g_autoptr(SeancesDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
   gboolean written;
+
+  if (full == FULL_AT_CREATE)
+    {
+      /* Whatever room is left, a creation either makes a whole file or says the disk is
+       * full and leaves nothing: never a short file that the next start calls damaged. */
+      for (gsize left = 16 * 1024; left <= 320 * 1024; left += 16 * 1024)
+        {
+          g_autoptr(GDir) dir = NULL;
+          g_autoptr(SeancesDatabase) made = NULL;
+
+          g_test_message ("%" G_GSIZE_FORMAT " KiB left", left / 1024);
+          g_clear_pointer (&filler, g_free);
+          filler = fill_disk (folder, left);
+          made = seances_database_create (path, key, &error);
+          if (made != NULL)
+            {
+              g_clear_object (&made);
+              made = seances_database_open (path, key, &error);
+              g_assert_no_error (error);
+              g_clear_object (&made);
+              g_assert_cmpint (g_unlink (path), ==, 0);
+            }
+          else
+            {
+              g_assert_error (error, SEANCES_DATABASE_ERROR, SEANCES_DATABASE_ERROR_DISK_FULL);
+              g_clear_error (&error);
+              g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+            }
+          dir = g_dir_open (folder, 0, NULL);
+          for (const char *name = g_dir_read_name (dir); name != NULL; name = g_dir_read_name (dir))
+            g_assert_cmpstr (name, ==, "filler");
+          g_assert_cmpint (g_unlink (filler), ==, 0);
+        }
+      return;
+    }
 
   database = seances_database_create (path, key, &error);
   g_assert_no_error (error);
@@ -932,14 +967,14 @@ disk_full_on_small_disk (const char *folder,
 }
 
 /* The case runs again in a child inside a private mount namespace (unshare), where
- * SEANCES_TEST_SMALL_DISK is a 256 KiB tmpfs. */
+ * SEANCES_TEST_SMALL_DISK is a 1 MiB tmpfs. */
 static void
 test_disk_full (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char *small_disk = g_getenv ("SEANCES_TEST_SMALL_DISK");
   const char *probe[] = { "unshare", "-rm", "true", NULL };
-  const char *script = "mount -t tmpfs -o size=256k tmpfs \"$1\" && shift && exec \"$@\"";
+  const char *script = "mount -t tmpfs -o size=1m tmpfs \"$1\" && shift && exec \"$@\"";
   g_autofree char *self = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *out = NULL;
@@ -1028,6 +1063,8 @@ main (int   argc,
   g_test_add ("/database/error/disk-full/at-open", Fixture, GINT_TO_POINTER (FULL_AT_OPEN),
               fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add ("/database/error/disk-full/at-write", Fixture, GINT_TO_POINTER (FULL_AT_WRITE),
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/database/error/disk-full/at-create", Fixture, GINT_TO_POINTER (FULL_AT_CREATE),
               fixture_set_up, test_disk_full, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (permission_cases); i++)
     {

@@ -569,7 +569,20 @@ seances_database_prepare_new (const char        *path,
       remove_with_sidecars (temp);
       return NULL;
     }
-  /* Closing checkpoints the WAL into the file, so one file is all there is to link. */
+  /* The WAL goes into the file, so that one file is all there is to link. Closing would
+   * checkpoint too, but could not say that it failed: on a full disk the file would be
+   * left short, linked all the same, and reported as damaged at the next start. */
+  {
+    int rc = sqlite3_wal_checkpoint_v2 (made->handle, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+    if (rc != SQLITE_OK)
+      {
+        seances_database_set_error (error, made->handle, rc, "checkpointing the new file");
+        g_clear_object (&made);
+        remove_with_sidecars (temp);
+        return NULL;
+      }
+  }
   g_clear_object (&made);
 
   if (!sync_path (temp, O_RDONLY))
