@@ -321,7 +321,7 @@ test_old_keys (void)
   /* A file of schema 2: emptied, then migrated that far only. */
   g_assert_true (seances_database_exec (database,
       "PRAGMA foreign_keys = OFF;"
-      "DROP TABLE appointment_event; DROP TABLE charge; DROP TABLE policy_acceptance;"
+      "DROP TABLE message; DROP TABLE appointment_event; DROP TABLE charge; DROP TABLE policy_acceptance;"
       "DROP TABLE appointment; DROP TABLE series; DROP TABLE policy_version;"
       "DROP TABLE client; DROP TABLE practice; DROP TABLE app_state;"
       "PRAGMA user_version = 0;", &error));

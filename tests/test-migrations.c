@@ -44,7 +44,7 @@ test_fresh_database_is_current (void)
   g_autoptr(SeancesDatabase) database = seances_database_create (path, key, &error);
   static const char * const tables[] = { "practice", "app_state", "client", "series", "appointment",
                                           "policy_version", "policy_acceptance", "charge",
-                                          "appointment_event" };
+                                          "appointment_event", "message" };
   /* The indexes the agenda, the client page, the review and « Honoraires dus » read along. */
   static const char * const indexes[] = { "appointment_by_start", "appointment_by_client",
                                            "appointment_by_status", "charge_by_client",
@@ -101,7 +101,7 @@ test_partial_upgrade (void)
 
   g_assert_no_error (error);
   handle = seances_database_get_handle (database);
-  g_assert_true (seances_database_exec (database, "DROP TABLE appointment_event; DROP TABLE charge;"
+  g_assert_true (seances_database_exec (database, "DROP TABLE message; DROP TABLE appointment_event; DROP TABLE charge;"
                                                   "DROP TABLE policy_acceptance;"
                                                   "DROP TABLE appointment; DROP TABLE series;"
                                                   "DROP TABLE policy_version;"

@@ -158,6 +158,42 @@ static const char * const steps[] = {
    * index: the stores bind the status's spelling, and SQLite uses a partial index only
    * for a WHERE clause written with the same literal. */
   "CREATE INDEX appointment_by_status ON appointment (status, start_at);",
+
+  /* 6: the outbox. A message is stored whole before any network call (its MIME text and
+   * Message-ID for an e-mail), claimed by one sender with one UPDATE (state 'sending'),
+   * marked data_started_at just before its content leaves, and 'sent' right after the
+   * server's OK: a crash before the content left is a retry, after it 'uncertain', never
+   * a silent second copy. One reminder per session and kind: the unique index. */
+  "CREATE TABLE message ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  kind            TEXT    NOT NULL,"
+  "  channel         TEXT    NOT NULL CHECK (channel IN ('email', 'sms')),"
+  "  client_id       INTEGER REFERENCES client (id),"
+  "  appointment_id  INTEGER REFERENCES appointment (id),"
+  "  state           TEXT    NOT NULL CHECK (state IN ('approval', 'queued', 'held', 'sending',"
+  "                    'retry', 'sent', 'uncertain', 'failed', 'expired', 'cancelled')),"
+  "  recipient       TEXT    NOT NULL,"
+  "  subject         TEXT    NOT NULL DEFAULT '',"
+  "  body            TEXT    NOT NULL,"
+  "  mime            BLOB,"
+  "  message_id      TEXT    UNIQUE,"
+  "  due_at          INTEGER NOT NULL,"
+  "  expires_at      INTEGER,"
+  "  attempts        INTEGER NOT NULL DEFAULT 0,"
+  "  first_attempt_at INTEGER,"
+  "  next_attempt_at INTEGER,"
+  "  claimed_by      TEXT,"
+  "  claimed_at      INTEGER,"
+  "  data_started_at INTEGER,"
+  "  sent_at         INTEGER,"
+  "  reason          TEXT,"
+  "  created_at      INTEGER NOT NULL,"
+  "  updated_at      INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX message_one_per_session_kind ON message (appointment_id, kind)"
+  "  WHERE appointment_id IS NOT NULL;"
+  "CREATE INDEX message_by_state ON message (state, due_at);"
+  "CREATE INDEX message_by_client ON message (client_id, created_at);",
 };
 
 int
