@@ -5,7 +5,10 @@
 
 #include <gmime/gmime.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "seances-database-private.h"
 #include "seances-mime.h"
@@ -416,6 +419,120 @@ test_unreachable (Fixture       *fixture,
                    "réessaiera.");
 }
 
+/* The sender killed (SIGKILL) at random points while 500 messages are due, restarted each
+ * time: at the end none is lost (every one sent or uncertain), none arrived twice, every
+ * one marked sent arrived exactly once. */
+#define KILL_LOOP_MESSAGES 500
+
+static void
+run_sender (Fixture    *fixture,
+            const char *path)
+{
+  g_autoptr(SeancesDatabase) database = seances_database_open (path, fixture->key, NULL);
+  g_autoptr(SeancesClock) clock = seances_clock_new_fixed (NOW + 3600);
+  g_autoptr(SeancesOutbox) outbox = NULL;
+  SeancesSmtpSettings with = settings (fixture);
+  SeancesSendReport report;
+
+  if (database == NULL)
+    _exit (3);
+  outbox = seances_outbox_new (database, clock, NULL);
+  while (seances_sender_send_due (outbox, &with, 0, NULL, &report, NULL) &&
+         report.sent + report.retry + report.uncertain + report.failed + report.recovered > 0)
+    ;
+  _exit (0);
+}
+
+static void
+test_kill_loop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "seances.db", NULL);
+  g_autoptr(GHashTable) arrived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  guint kills = 0, twice = 0, lost = 0, sent = 0, uncertain = 0, sent_not_arrived = 0;
+
+  for (int i = 0; i < KILL_LOOP_MESSAGES; i++)
+    queue_mail (fixture, "Zoé", "zoe@exemple.fr", FALSE);
+  g_clear_object (&fixture->outbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->database));
+
+  for (;;)
+    {
+      pid_t child = fork ();
+      int status = 0;
+
+      g_assert_cmpint (child, >=, 0);
+      if (child == 0)
+        run_sender (fixture, path);
+      g_usleep (g_rand_int_range (rand, 5, 60) * 1000);
+      if (waitpid (child, &status, WNOHANG) == child)
+        {
+          g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+          break;  /* it finished: nothing left to send */
+        }
+      kill (child, SIGKILL);
+      g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+      kills++;
+    }
+
+  /* What the server received, by Message-ID. */
+  dir = g_dir_open (fixture->out, 0, NULL);
+  for (const char *name = g_dir_read_name (dir); name != NULL; name = g_dir_read_name (dir))
+    {
+      g_autofree char *file = NULL;
+      g_autofree char *content = NULL;
+      const char *id, *end;
+
+      if (!g_str_has_suffix (name, ".eml"))
+        continue;
+      file = g_build_filename (fixture->out, name, NULL);
+      g_assert_true (g_file_get_contents (file, &content, NULL, NULL));
+      id = strstr (content, "Message-Id: <");
+      g_assert_nonnull (id);
+      id += strlen ("Message-Id: <");
+      end = strchr (id, '>');
+      if (!g_hash_table_add (arrived, g_strndup (id, end - id)))
+        twice++;
+    }
+
+  fixture->database = seances_database_open (path, fixture->key, &error);
+  g_assert_no_error (error);
+  fixture->outbox = seances_outbox_new (fixture->database, fixture->clock, "main");
+  {
+    g_autoptr(SeancesStatement) stmt =
+      seances_database_prepare (fixture->database, "SELECT state, message_id FROM message", NULL);
+    gboolean has_row = FALSE;
+
+    while (seances_database_step (fixture->database, stmt, &has_row, NULL) && has_row)
+      {
+        const char *state = (const char *) sqlite3_column_text (stmt, 0);
+        gboolean got = g_hash_table_contains (arrived, sqlite3_column_text (stmt, 1));
+
+        if (g_str_equal (state, "sent"))
+          {
+            sent++;
+            sent_not_arrived += !got;
+          }
+        else if (g_str_equal (state, "uncertain"))
+          uncertain++;
+        else
+          lost++;
+      }
+  }
+  g_test_message ("kill loop: %u kills, %u sent, %u uncertain, %u lost, %u arrived twice, "
+                  "%u marked sent but not arrived", kills, sent, uncertain, lost, twice, sent_not_arrived);
+  g_print ("# kill loop: %u kills, %u sent, %u uncertain, %u lost, %u duplicated\n",
+           kills, sent, uncertain, lost, twice);
+  g_assert_cmpuint (kills, >, 0);
+  g_assert_cmpuint (sent + uncertain, ==, KILL_LOOP_MESSAGES);
+  g_assert_cmpuint (lost, ==, 0);
+  g_assert_cmpuint (twice, ==, 0);
+  g_assert_cmpuint (sent_not_arrived, ==, 0);
+}
+
 /* Settings refused before any connection. */
 static void
 test_settings_refused (void)
@@ -444,6 +561,7 @@ main (int   argc,
   g_test_add ("/smtp/starttls-self-signed", Fixture, "starttls", fixture_set_up, test_starttls, fixture_tear_down);
   g_test_add ("/smtp/authentication", Fixture, "auth", fixture_set_up, test_authentication, fixture_tear_down);
   g_test_add ("/smtp/unreachable", Fixture, NULL, fixture_set_up, test_unreachable, fixture_tear_down);
+  g_test_add ("/smtp/kill-loop", Fixture, "ok", fixture_set_up, test_kill_loop, fixture_tear_down);
   g_test_add_func ("/smtp/settings-refused", test_settings_refused);
   return g_test_run ();
 }
