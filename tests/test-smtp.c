@@ -141,7 +141,7 @@ settings (Fixture *fixture)
     .port = fixture->port,
     .security = SEANCES_SMTP_PLAIN,
     .from = "contact@cabinet-tilleuls.fr",
-    .timeout = 5,
+    .timeout = 20,
   };
 }
 

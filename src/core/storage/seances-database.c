@@ -173,7 +173,7 @@ seances_database_class_init (SeancesDatabaseClass *klass)
 static void
 seances_database_init (SeancesDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
 }
 
@@ -695,7 +695,8 @@ seances_database_get_handle (SeancesDatabase *self)
   return self->handle;
 }
 
-/* @sql must be a string that lives as long as the database (a literal): it keys the cache. */
+/* The statement for @sql, prepared once and kept: the cache keeps its own copy of @sql,
+ * so that a statement built at run time (a test's) cannot leave it a freed key. */
 SeancesStatement *
 seances_database_prepare (SeancesDatabase  *self,
                           const char       *sql,
@@ -718,7 +719,7 @@ seances_database_prepare (SeancesDatabase  *self,
       seances_database_set_error (error, self->handle, rc, "preparing a statement");
       return NULL;
     }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
