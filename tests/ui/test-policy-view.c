@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "clients/seances-client-page.h"
 #include "preferences/seances-commitment-print.h"
 #include "preferences/seances-policy-page.h"
 #include "preferences/seances-policy-versions.h"
@@ -597,6 +598,149 @@ test_versions (Fixture *fixture, gconstpointer data)
                    "Version 1 (Enregistrée le 24 novembre 2026.) Personne n’a encore accepté cette version.:");
 }
 
+/* ---- The client page ------------------------------------------------------------- */
+
+static GtkWidget *
+show_client (Fixture *fixture, gint64 client_id)
+{
+  GtkWidget *page = seances_client_page_new (fixture->context);
+
+  gtk_window_set_child (fixture->window, page);
+  seances_client_page_set_client (SEANCES_CLIENT_PAGE (page),
+                                  seances_client_store_lookup (seances_context_get_clients (fixture->context), client_id));
+  wait_for_frame (page);
+  return page;
+}
+
+static GtkWidget *
+policy_group (GtkWidget *page)
+{
+  GtkWidget *group = find_group (page, "Politique d’annulation");
+
+  g_assert_nonnull (group);
+  return group;
+}
+
+/* The group's one row: its title, then its subtitle. */
+static char *
+acceptance_shown (GtkWidget *page)
+{
+  GtkWidget *row = find_widget (policy_group (page), ADW_TYPE_ACTION_ROW);
+
+  return g_strdup_printf ("%s — %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+}
+
+/* A button of the acceptance menu (in its popover), by what it says. */
+static GtkWidget *
+menu_item (GtkWidget *page, const char *label)
+{
+  GtkWidget *menu = find_widget (policy_group (page), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+  GtkWidget *item = find_button (popover, label);
+
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (menu)), ==, "Noter une acceptation");
+  g_assert_nonnull (item);
+  return item;
+}
+
+/* Without an acceptance, the page says so and why it matters; in the group's order, it
+ * comes after « Suivi ». */
+static void
+test_client_not_accepted (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *page = show_client (fixture, fixture->helene);
+  g_autofree char *shown = acceptance_shown (page);
+
+  g_assert_cmpstr (shown, ==, "Pas encore acceptée — Tant qu’aucune politique n’est acceptée, aucune annulation "
+                              "tardive ni absence ne peut être facturée.");
+  g_assert_true (gtk_widget_get_prev_sibling (policy_group (page)) == find_group (page, "Suivi"));
+}
+
+typedef struct
+{
+  const char             *name;
+  const char             *item;
+  SeancesAcceptanceMeans  means;
+  const char             *shown;
+} RecordCase;
+
+static const RecordCase record_cases[] = {
+  { "paper", "Signée sur papier", SEANCES_ACCEPTANCE_PAPER,
+    "Signée sur papier le 24 novembre 2026 — Version 1, celle en vigueur." },
+  { "email", "Par e-mail", SEANCES_ACCEPTANCE_EMAIL,
+    "Acceptée par e-mail le 24 novembre 2026 — Version 1, celle en vigueur." },
+  { "session", "En séance", SEANCES_ACCEPTANCE_SESSION,
+    "Acceptée en séance le 24 novembre 2026 — Version 1, celle en vigueur." },
+};
+
+/* Two clicks: « Noter une acceptation », then how it was given; dated now. */
+static void
+test_client_records (Fixture *fixture, gconstpointer data)
+{
+  const RecordCase *row = data;
+  SeancesPolicyStore *policies = seances_context_get_policies (fixture->context);
+  GtkWidget *page = show_client (fixture, fixture->helene);
+  GtkWidget *menu = find_widget (policy_group (page), GTK_TYPE_MENU_BUTTON);
+  const SeancesPolicyAcceptance *acceptance;
+  g_autofree char *shown = NULL;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+  wait_until (gtk_widget_get_mapped (menu_item (page, row->item)));
+  g_signal_emit_by_name (menu_item (page, row->item), "clicked");
+
+  acceptance = seances_policy_store_get_acceptance (policies, fixture->helene);
+  g_assert_nonnull (acceptance);
+  g_assert_cmpint (acceptance->means, ==, row->means);
+  g_assert_cmpint (acceptance->accepted_at, ==, seances_context_get_now (fixture->context));
+  g_assert_cmpint (acceptance->version_id, ==, seances_policy_store_get_current (policies)->id);
+  g_assert_null (seances_policy_store_get_acceptance (policies, fixture->paul));
+  shown = acceptance_shown (page);
+  g_assert_cmpstr (shown, ==, row->shown);
+  wait_until (!gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+}
+
+/* Another day can be picked: the acceptance counts from the start of that day; the next
+ * one starts from today again. A day to come is refused in the engine's words. */
+static void
+test_client_earlier_day (Fixture *fixture, gconstpointer data)
+{
+  SeancesPolicyStore *policies = seances_context_get_policies (fixture->context);
+  GtkWidget *page = show_client (fixture, fixture->helene);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_widget (policy_group (page),
+                                                                                              GTK_TYPE_MENU_BUTTON))));
+  GtkWidget *date_button = find_widget (popover, GTK_TYPE_MENU_BUTTON);
+  GtkCalendar *calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (date_button))),
+                                                     GTK_TYPE_CALENDAR));
+  g_autoptr(GDateTime) friday = g_date_time_new_local (2026, 11, 20, 12, 0, 0);
+  g_autofree char *shown = NULL;
+
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "mardi 24 novembre 2026");
+  gtk_calendar_select_day (calendar, friday);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "vendredi 20 novembre 2026");
+  g_signal_emit_by_name (menu_item (page, "Par e-mail"), "clicked");
+
+  g_assert_cmpint (seances_policy_store_get_acceptance (policies, fixture->helene)->accepted_at, ==,
+                   paris (2026, 11, 20, 0, 0));
+  shown = acceptance_shown (page);
+  g_assert_cmpstr (shown, ==, "Acceptée par e-mail le 20 novembre 2026 — Version 1, celle en vigueur.");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "mardi 24 novembre 2026");
+}
+
+/* Once the policy changed, the page says the version accepted is an older one. */
+static void
+test_client_older_version (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *page = show_client (fixture, fixture->helene);
+  g_autofree char *shown = NULL;
+
+  accept (fixture, fixture->helene, paris (2026, 11, 20, 10, 0), SEANCES_ACCEPTANCE_PAPER);
+  save_notice (fixture, 24);
+  shown = acceptance_shown (page);
+  g_assert_cmpstr (shown, ==, "Signée sur papier le 20 novembre 2026 — Version 1. La politique a changé depuis" NBSP
+                              ": version 2, du 24 novembre 2026.");
+}
+
 /* ---- Printing -------------------------------------------------------------------- */
 
 /* Whether the file holds @needle: a PDF has NUL bytes, so no string function will do. */
@@ -727,6 +871,10 @@ main (int argc, char *argv[])
   g_test_add ("/policy-page/save-makes-version", Fixture, NULL, fixture_set_up, test_save_makes_version, fixture_tear_down);
   g_test_add ("/policy-page/commitment", Fixture, NULL, fixture_set_up, test_commitment, fixture_tear_down);
   g_test_add ("/policy-versions/lists", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
+  g_test_add ("/client-policy/not-accepted", Fixture, NULL, fixture_set_up, test_client_not_accepted, fixture_tear_down);
+  ADD_ROWS ("/client-policy/records", record_cases, test_client_records);
+  g_test_add ("/client-policy/earlier-day", Fixture, NULL, fixture_set_up, test_client_earlier_day, fixture_tear_down);
+  g_test_add ("/client-policy/older-version", Fixture, NULL, fixture_set_up, test_client_older_version, fixture_tear_down);
   ADD_ROWS ("/commitment-print/one-page", print_cases, test_print_one_page);
 #undef ADD_ROWS
 
