@@ -22,6 +22,8 @@
 #define GAP            18.0
 #define BOX_HEIGHT     110.0
 #define BOX_PADDING    8.0
+/* A little air between the lines: the sheet is read before it is signed. */
+#define LINE_SPACING   1.15
 
 struct _SeancesCommitmentPrint
 {
@@ -208,6 +210,7 @@ seances_commitment_print_draw_page (GtkPrintOperation *operation,
     {
       g_clear_object (&body);
       body = new_layout (context, size, width);
+      pango_layout_set_line_spacing (body, LINE_SPACING);
       pango_layout_set_markup (body, markup, -1);
       if (size <= SMALLEST_SIZE ||
           layout_height (body) + GAP + BOX_HEIGHT + GAP + footer_height <= height)
