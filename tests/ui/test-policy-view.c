@@ -578,7 +578,7 @@ test_versions (Fixture *fixture, gconstpointer data)
   newest_shown = version_shown (newest);
   g_assert_cmpstr (newest_shown, ==, "Version 2, en vigueur (Enregistrée le 24 novembre 2026.) Acceptée par 1 personne: "
                                      "Paul Durand, Signée sur papier le 24 novembre 2026 |");
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (newest, "En clair"))),
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_widget (newest, ADW_TYPE_ACTION_ROW))),
                                    "Une séance annulée au moins 24 heures avant son début"));
   oldest_closed = version_shown (oldest);
   g_assert_cmpstr (oldest_closed, ==, "Version 1 (Enregistrée le 24 novembre 2026.) Acceptée par 1 personne:");
@@ -596,6 +596,10 @@ test_versions (Fixture *fixture, gconstpointer data)
                               "Hélène Martin, Acceptée par e-mail le 24 novembre 2026 |");
   g_assert_cmpstr (version_shown (gtk_widget_get_next_sibling (newest)), ==,
                    "Version 1 (Enregistrée le 24 novembre 2026.) Personne n’a encore accepté cette version.:");
+
+  /* « Retour » goes back to the page. */
+  g_assert_true (gtk_widget_activate_action (versions, "versions.back", NULL));
+  wait_until (find_widget (GTK_WIDGET (window), SEANCES_TYPE_POLICY_VERSIONS) == NULL);
 }
 
 /* ---- The client page ------------------------------------------------------------- */

@@ -177,10 +177,9 @@ new_version_group (SeancesPolicyVersions      *self,
   saved = g_strdup_printf (_("Saved on %s."), date);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), saved);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (words), _("In plain words"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (words), summary);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (words), 0);
-  gtk_widget_add_css_class (words, "property");
+  /* The words first, as they were read: at the size of the text, not of a caption. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (words), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (words), summary);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), words);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_acceptances_row (self, version->id, in_force));
   return group;
