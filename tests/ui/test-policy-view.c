@@ -371,6 +371,24 @@ test_summary_follows (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (gtk_widget_is_sensitive (save_button (page)), ==, strcmp (row->name, "default") != 0);
 }
 
+/* The usual fee changed in « Cabinet »: the amounts of the summary follow at once. */
+static void
+test_summary_follows_fee (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *page = show_page (fixture);
+  g_autoptr(SeancesPractice) practice = seances_practice_copy (seances_context_get_practice (fixture->context));
+  g_autoptr(GError) error = NULL;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_in (page, "Annulation tardive", "Coût d’une annulation tardive")), 1);
+  type_into (page, "Annulation tardive", "Pourcentage du prix", "50");
+  seances_practice_set_default_fee_cents (practice, 8000);
+  g_assert_true (seances_context_save_practice (fixture->context, practice, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (summary (page), "Une annulation plus tardive coûte 50" NBSP "% du prix de la séance (40,00" NBSP "€). "
+                                            "Une absence sans prévenir coûte le prix de la séance (80,00" NBSP "€)."));
+}
+
 typedef struct
 {
   const char *name;
@@ -871,6 +889,7 @@ main (int argc, char *argv[])
     }
 
   ADD_ROWS ("/policy-page/summary", summary_cases, test_summary_follows);
+  g_test_add ("/policy-page/summary-follows-fee", Fixture, NULL, fixture_set_up, test_summary_follows_fee, fixture_tear_down);
   ADD_ROWS ("/policy-page/field-error", field_cases, test_field_error);
   g_test_add ("/policy-page/save-makes-version", Fixture, NULL, fixture_set_up, test_save_makes_version, fixture_tear_down);
   g_test_add ("/policy-page/commitment", Fixture, NULL, fixture_set_up, test_commitment, fixture_tear_down);
