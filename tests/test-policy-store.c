@@ -128,6 +128,31 @@ test_versions (Fixture       *fixture,
   g_assert_cmpstr (seances_policy_store_get_current (reread)->commitment, ==, "Nos engagements");
 }
 
+/* What no rule reads (the value behind a full fee, the months of a rule switched off) is
+ * not a change: the preferences save it as they find it, and no new version comes of it. */
+static void
+test_unused_values (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeancesPolicyStore) store = seances_policy_store_new (fixture->database, fixture->clock, &error);
+  const SeancesPolicyVersion *current = seances_policy_store_get_current (store);
+  SeancesPolicyTerms terms = current->terms;
+  g_autofree char *commitment = g_strdup (current->commitment);
+
+  terms.grace_count = 0;
+  g_assert_true (seances_policy_store_save (store, &terms, commitment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seances_policy_store_get_n_versions (store), ==, 2);
+
+  terms.late.value = 50;
+  terms.grace_months = 6;
+  g_assert_true (seances_policy_store_save (store, &terms, commitment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seances_policy_store_get_n_versions (store), ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM policy_version"), ==, 2);
+}
+
 /* What cannot be saved is refused with one French sentence, and nothing is added. */
 static const struct {
   const char *name;
@@ -250,6 +275,7 @@ main (int   argc,
 
   g_test_add ("/policy-store/default-version", Fixture, NULL, fixture_set_up, test_default_version, fixture_tear_down);
   g_test_add ("/policy-store/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
+  g_test_add ("/policy-store/unused-values", Fixture, NULL, fixture_set_up, test_unused_values, fixture_tear_down);
   g_test_add ("/policy-store/acceptances", Fixture, NULL, fixture_set_up, test_acceptances, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {

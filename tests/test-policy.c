@@ -660,6 +660,41 @@ test_validate (gconstpointer data)
   assert_french_typography (error->message);
 }
 
+typedef struct
+{
+  const char        *name;
+  SeancesPolicyTerms a;
+  SeancesPolicyTerms b;
+  gboolean           equal;
+} EqualCase;
+
+/* The same policy for a client, whatever no rule reads; any change a client would notice
+ * is a different one. */
+static const EqualCase equal_cases[] = {
+  { "same", DEFAULT_TERMS, DEFAULT_TERMS, TRUE },
+  { "other-version-id", DEFAULT_TERMS, { 7, 48, FULL_FEE, FULL_FEE, 1, 12, 3, 12 }, TRUE },
+  { "full-fee-value-unread", DEFAULT_TERMS, { 0, 48, { SEANCES_POLICY_AMOUNT_FULL, 50 }, FULL_FEE, 1, 12, 3, 12 }, TRUE },
+  { "grace-off-months-unread", { 0, 48, FULL_FEE, FULL_FEE, 0, 12, 3, 12 }, { 0, 48, FULL_FEE, FULL_FEE, 0, 6, 3, 12 }, TRUE },
+  { "flag-off-months-unread", { 0, 48, FULL_FEE, FULL_FEE, 1, 12, 0, 12 }, { 0, 48, FULL_FEE, FULL_FEE, 1, 12, 0, 3 }, TRUE },
+  { "notice", DEFAULT_TERMS, { 0, 24, FULL_FEE, FULL_FEE, 1, 12, 3, 12 }, FALSE },
+  { "late-kind", DEFAULT_TERMS, { 0, 48, PERCENT (100), FULL_FEE, 1, 12, 3, 12 }, FALSE },
+  { "late-percent", { 0, 48, PERCENT (50), FULL_FEE, 1, 12, 3, 12 }, { 0, 48, PERCENT (40), FULL_FEE, 1, 12, 3, 12 }, FALSE },
+  { "absence-fixed", { 0, 48, FULL_FEE, FIXED (3000), 1, 12, 3, 12 }, { 0, 48, FULL_FEE, FIXED (3001), 1, 12, 3, 12 }, FALSE },
+  { "grace-count", DEFAULT_TERMS, { 0, 48, FULL_FEE, FULL_FEE, 2, 12, 3, 12 }, FALSE },
+  { "grace-months", DEFAULT_TERMS, { 0, 48, FULL_FEE, FULL_FEE, 1, 6, 3, 12 }, FALSE },
+  { "flag-count", DEFAULT_TERMS, { 0, 48, FULL_FEE, FULL_FEE, 1, 12, 0, 12 }, FALSE },
+  { "flag-months", DEFAULT_TERMS, { 0, 48, FULL_FEE, FULL_FEE, 1, 12, 3, 6 }, FALSE },
+};
+
+static void
+test_equal (gconstpointer data)
+{
+  const EqualCase *row = data;
+
+  g_assert_cmpint (seances_policy_terms_equal (&row->a, &row->b), ==, row->equal);
+  g_assert_cmpint (seances_policy_terms_equal (&row->b, &row->a), ==, row->equal);
+}
+
 /* ---- The words ---------------------------------------------------------------------- */
 
 typedef struct
@@ -814,6 +849,7 @@ main (int   argc,
   ADD_ROWS ("decide", decide_cases, test_decide);
   ADD_ROWS ("confirmation", confirmation_cases, test_confirmation);
   ADD_ROWS ("validate", validate_cases, test_validate);
+  ADD_ROWS ("terms/equal", equal_cases, test_equal);
   ADD_ROWS ("describe", describe_cases, test_describe);
 #undef ADD_ROWS
 

@@ -14,9 +14,10 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
 06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
-12-preferences, 13-preferences-data, 14-recovery-key-again; then the main views again in the
-dark style (06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
-12-preferences-dark) and in high contrast (the same, ending in -hc).
+12-preferences, 13-preferences-data, 14-recovery-key-again, 15-preferences-policy (and its
+foot, 15-preferences-policy-end), 16-policy-versions, 17-client-acceptance; then the main views again in the dark style
+(06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
+12-preferences-dark, 15-preferences-policy-dark) and in high contrast (the same, ending in -hc).
 
 The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
 and ADW_DEBUG_HIGH_CONTRAST variables, which stand in for the desktop's preference: the app
@@ -251,6 +252,8 @@ def walk(suffix, env, every_screen):
         if not opened:
             A.fail('none of the first patients has both upcoming and past sessions')
         shot_as(f'10-client-page{suffix}')
+        if every_screen:
+            client_acceptance(clients)
 
         if every_screen:
             A.click(A.find(clients, 'push button', 'Modifier'))
@@ -271,6 +274,7 @@ def walk(suffix, env, every_screen):
         shot_as(f'12-preferences{suffix}')
         if every_screen:
             recovery_key_again(proc, app, preferences)
+        policy_page(proc, preferences, suffix, every_screen)
         A.click(A.find(preferences, 'push button', 'Fermer', showing=False))
         A.window_gone(app, preferences)
 
@@ -297,6 +301,40 @@ def new_session(proc, app, main, agenda):
     shot_as('08-new-session')
     A.click(A.in_window(editor, 'push button', 'Annuler'))
     A.window_gone(app, editor)
+
+
+def client_acceptance(clients):
+    """The record's « Politique d’annulation »: the menu that records an acceptance, the page
+    scrolled down to it with the wheel."""
+    xdotool('mousemove', str(SCREEN[0] * 2 // 3), str(SCREEN[1] // 2))
+    for _ in range(10):
+        xdotool('click', '5')
+    menu = A.find(clients, 'push button', 'Noter une acceptation')
+    A.click(menu)
+    A.popover_child(clients, lambda a: A._safe(a.getRoleName) == 'push button'
+                    and A._safe(lambda: a.name) == 'En séance', '« En séance » in the menu')
+    shot_as('17-client-acceptance')
+    A.press('Escape')
+
+
+def policy_page(proc, preferences, suffix, every_screen):
+    """Préférences › Politique d’annulation, then its versions and who accepted them (the
+    window is closed from there)."""
+    A.click(A.find(preferences, 'page tab', 'Politique d’annulation', showing=False))
+    A.find(preferences, 'spin button', 'Heures avant la séance', showing=False)
+    shot_as(f'15-preferences-policy{suffix}')
+    if not every_screen:
+        return
+    # The foot of the page, scrolled to with the wheel: the commitment, versions, printing.
+    win = A._window_of(proc.pid, preferences.name)
+    geometry = dict(line.split('=', 1) for line in xdotool('getwindowgeometry', '--shell', win).split())
+    xdotool('mousemove', '--window', win, str(int(geometry['WIDTH']) // 2), str(int(geometry['HEIGHT']) // 2))
+    for _ in range(30):
+        xdotool('click', '5')
+    shot_as('15-preferences-policy-end')
+    A.click(A.find(preferences, 'push button', 'Versions et acceptations', showing=False))
+    A.find(preferences, 'label', 'Version 1, en vigueur', showing=False)
+    shot_as('16-policy-versions')
 
 
 def recovery_key_again(proc, app, preferences):

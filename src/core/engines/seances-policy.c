@@ -147,6 +147,31 @@ seances_policy_terms_validate (const SeancesPolicyTerms  *terms,
   return TRUE;
 }
 
+static gboolean
+amounts_equal (const SeancesPolicyAmount *a,
+               const SeancesPolicyAmount *b)
+{
+  return a->kind == b->kind && (a->kind == SEANCES_POLICY_AMOUNT_FULL || a->value == b->value);
+}
+
+/* Whether @a and @b are the same policy for a client: the same notice, costs and rules.
+ * What no rule reads is left out (the value of a full fee, the months of a grace or of
+ * a threshold that is off), so that an unchanged policy is never saved as a new version,
+ * and the version an id points at is not compared. */
+gboolean
+seances_policy_terms_equal (const SeancesPolicyTerms *a,
+                            const SeancesPolicyTerms *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->notice_hours == b->notice_hours &&
+         amounts_equal (&a->late, &b->late) && amounts_equal (&a->absence, &b->absence) &&
+         a->grace_count == b->grace_count &&
+         (a->grace_count == 0 || a->grace_months == b->grace_months) &&
+         a->flag_count == b->flag_count &&
+         (a->flag_count == 0 || a->flag_months == b->flag_months);
+}
+
 /* What @amount takes out of a session of @fee_cents: the fee, a percentage of it rounded
  * half away from zero to the cent, or a fixed amount, never more than the fee. */
 gint64
@@ -258,13 +283,6 @@ amount_is_free (const SeancesPolicyAmount *amount)
     default:
       return FALSE;
     }
-}
-
-static gboolean
-amounts_equal (const SeancesPolicyAmount *a,
-               const SeancesPolicyAmount *b)
-{
-  return a->kind == b->kind && (a->kind == SEANCES_POLICY_AMOUNT_FULL || a->value == b->value);
 }
 
 /* « le prix de la séance (60,00 €) », « 50 % du prix de la séance (30,00 €) », « 20,00 € »;

@@ -80,6 +80,8 @@ typedef struct
 void        seances_policy_terms_init_default  (SeancesPolicyTerms        *terms);
 gboolean    seances_policy_terms_validate      (const SeancesPolicyTerms  *terms,
                                                 GError                   **error);
+gboolean    seances_policy_terms_equal         (const SeancesPolicyTerms  *a,
+                                                const SeancesPolicyTerms  *b);
 gint64      seances_policy_amount              (const SeancesPolicyAmount *amount,
                                                 gint64                     fee_cents);
 gint64      seances_policy_deadline            (GTimeZone                 *tz,

@@ -361,17 +361,6 @@ seances_policy_store_for_booking (SeancesPolicyStore *self,
   return version != NULL ? version : g_ptr_array_index (self->versions, 0);
 }
 
-static gboolean
-same_terms (const SeancesPolicyTerms *a,
-            const SeancesPolicyTerms *b)
-{
-  return a->notice_hours == b->notice_hours &&
-         a->late.kind == b->late.kind && a->late.value == b->late.value &&
-         a->absence.kind == b->absence.kind && a->absence.value == b->absence.value &&
-         a->grace_count == b->grace_count && a->grace_months == b->grace_months &&
-         a->flag_count == b->flag_count && a->flag_months == b->flag_months;
-}
-
 /* Saves @terms and @commitment as a new version, unless they are the current one's. */
 gboolean
 seances_policy_store_save (SeancesPolicyStore        *self,
@@ -396,7 +385,7 @@ seances_policy_store_save (SeancesPolicyStore        *self,
                  _("Write the commitment text the client will accept."));
 
   current = seances_policy_store_get_current (self);
-  if (same_terms (&current->terms, terms) && g_str_equal (current->commitment, text))
+  if (seances_policy_terms_equal (&current->terms, terms) && g_str_equal (current->commitment, text))
     return TRUE;
 
   if (!insert_version (self, terms, text, error))

@@ -12,6 +12,7 @@
 
 #include "seances-client-editor.h"
 #include "seances-client-labels.h"
+#include "seances-client-policy-group.h"
 #include "seances-format.h"
 
 /* A long history is summed up: the most recent sessions, and how many there are. */
@@ -33,6 +34,7 @@ struct _SeancesClientPage
   AdwActionRow        *rhythm_row;
   GtkButton           *rhythm_button;
   AdwActionRow        *note_row;
+  AdwPreferencesGroup *followup_group;
   AdwPreferencesGroup *upcoming_group;
   GtkListBox          *upcoming_list;
   AdwPreferencesGroup *past_group;
@@ -428,8 +430,15 @@ static void
 seances_client_page_constructed (GObject *object)
 {
   SeancesClientPage *self = (SeancesClientPage *)object;
+  GtkWidget *policy_group;
 
   G_OBJECT_CLASS (seances_client_page_parent_class)->constructed (object);
+
+  /* Made here, with the context; it follows the page's client. */
+  policy_group = seances_client_policy_group_new (self->context);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->followup_group))),
+                              policy_group, GTK_WIDGET (self->followup_group));
+  g_object_bind_property (self, "client", policy_group, "client", G_BINDING_SYNC_CREATE);
 
   g_signal_group_set_target (self->appointments_signals, seances_context_get_appointments (self->context));
   g_signal_group_set_target (self->practice_signals, seances_context_get_practice (self->context));
@@ -549,6 +558,7 @@ seances_client_page_class_init (SeancesClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, rhythm_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, rhythm_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, followup_group);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, upcoming_list);
   gtk_widget_class_bind_template_child (widget_class, SeancesClientPage, past_group);

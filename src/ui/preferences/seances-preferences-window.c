@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "seances-data-page.h"
+#include "seances-policy-page.h"
 #include "seances-format.h"
 #include "seances-time-zones.h"
 
@@ -155,6 +156,8 @@ seances_preferences_window_constructed (GObject *object)
 
   self->practice = seances_practice_copy (seances_context_get_practice (self->context));
   load (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (seances_policy_page_new (self->context)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (seances_data_page_new (self->context, self->scheduler)));
 }
