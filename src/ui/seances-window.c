@@ -53,6 +53,7 @@ struct _SeancesWindow
   SeancesPractice        *pending_practice;  /* typed at first run, saved once the database exists */
   guint                   spinner_source;
   gboolean                recovery_key_pending;  /* shown, not yet confirmed as written down */
+  gboolean                quitting;  /* closing for good, even when kept in the background */
 };
 
 enum
@@ -621,6 +622,27 @@ agenda_action_cb (GtkWidget  *widget,
 
 /* Window ---------------------------------------------------------------------- */
 
+/* Kept in the background, the window only hides: the data, the notifier and the daily
+ * backup stay as they are, and the application, which holds itself for each of its
+ * windows, keeps running until « Quitter ». Without the practice open there is nothing
+ * to keep running for. */
+static gboolean
+hide_in_background (SeancesWindow *self)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  if (self->quitting || self->notifier == NULL || !main_shown (self) ||
+      !g_settings_get_boolean (self->settings, "run-in-background"))
+    return FALSE;
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_close (l->data);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  return TRUE;
+}
+
 static gboolean
 seances_window_close_request (GtkWindow *window)
 {
@@ -631,6 +653,9 @@ seances_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (hide_in_background (self))
+    return TRUE;
 
   /* A backup due today is taken before Séances exits: the application waits for it. */
   if (self->backup_scheduler != NULL && gtk_window_get_application (window) != NULL)
@@ -757,6 +782,16 @@ seances_window_get_context (SeancesWindow *self)
 {
   g_return_val_if_fail (SEANCES_IS_WINDOW (self), NULL);
   return self->context;
+}
+
+/* Closes the window for good, even when Séances is kept running in the background. */
+void
+seances_window_quit (SeancesWindow *self)
+{
+  g_return_if_fail (SEANCES_IS_WINDOW (self));
+
+  self->quitting = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* NULL until the main page was first shown. */

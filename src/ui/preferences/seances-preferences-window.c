@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "seances-data-page.h"
+#include "seances-notifications-page.h"
 #include "seances-format.h"
 #include "seances-time-zones.h"
 
@@ -157,6 +158,7 @@ seances_preferences_window_constructed (GObject *object)
   load (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (seances_data_page_new (self->context, self->scheduler)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (seances_notifications_page_new ()));
 }
 
 static void
