@@ -11,6 +11,8 @@ private session bus (tests/harness/notification-server.py), as a practitioner's 
   it; « Quitter » still quits.
 - 18 h 59 (started again, the clock running): the window is closed, the process stays, and
   at 19 h 00 « Revue du jour en attente » comes; its click shows the window again.
+- 21 h 00, as the autostart entry starts it (--background): no window, the reminder all the
+  same; a second `seances --background` leaves it be; the click shows the window.
 The settings persist between the starts as on a desktop (GSettings' keyfile backend).
 Run inside: tests/harness/session --keyring --display --a11y --lang fr"""
 import json
@@ -52,8 +54,8 @@ def notified():
     return [e for e in events() if e['event'] == 'notify']
 
 
-def wait_notified(count, what):
-    return A.wait_for(lambda: (lambda n: n if len(n) >= count else None)(notified()), what=what)[count - 1]
+def wait_notified(count, what, timeout=A.TIMEOUT):
+    return A.wait_for(lambda: (lambda n: n if len(n) >= count else None)(notified()), timeout, what)[count - 1]
 
 
 def click_notification(nid, action='default'):
@@ -72,12 +74,19 @@ def no_name(note):
 
 # --- The app ---------------------------------------------------------------------------
 
-def start(now, runs=False):
+def start(now, runs=False, args=(), find=True):
     env = dict(APP_ENV, SEANCES_NOW=now)
     if runs:
         env['SEANCES_NOW_RUNS'] = '1'
-    proc = A.start_app(env=env)
-    return proc, A.find_app(pid=proc.pid)
+    proc = A.start_app([os.environ.get('SEANCES_BIN', '_build/src/seances'), *args], env=env)
+    return proc, A.find_app(pid=proc.pid) if find else None
+
+
+def visible_windows(proc):
+    """The X windows of the process that are mapped (no window manager: what is on screen)."""
+    found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(proc.pid)],
+                           capture_output=True, text=True, timeout=10)
+    return found.stdout.split()
 
 
 def window_of(app):
@@ -248,7 +257,8 @@ def evening():
             A.fail(f'Séances exited ({proc.returncode}) when its window closed, kept in the background')
         A.ok('18 h 59: the window closed, Séances still runs')
 
-        note = wait_notified(before + 1, 'the review reminder at 19 h 00 (up to 20 s of real time)')
+        note = wait_notified(before + 1, 'the review reminder at 19 h 00, 20 s of real time after the start',
+                             timeout=30)
         if note['summary'] != 'Revue du jour en attente' or note['body'] != '1 séance reste à revoir.':
             A.fail(f'the review reminder reads {note}')
         no_name(note)
@@ -269,12 +279,40 @@ def evening():
         A.stop_app(proc)
 
 
+def night():
+    """21 h 00, started as the session starts it: no window, and still the reminder."""
+    before = len(notified())
+    proc, _ = start('2026-11-24T21:00', args=['--background'], find=False)
+    try:
+        note = wait_notified(before + 1, 'the review reminder, started in the background')
+        if note['summary'] != 'Revue du jour en attente':
+            A.fail(f'started in the background, Séances shows {note}')
+        if visible_windows(proc):
+            A.fail('started with --background, Séances shows a window')
+        again = subprocess.run([os.environ.get('SEANCES_BIN', '_build/src/seances'), '--background'],
+                               env=dict(os.environ, **APP_ENV), timeout=20)
+        if again.returncode != 0 or visible_windows(proc):
+            A.fail(f'a second --background exited {again.returncode} or showed the window')
+        A.ok('--background: no window, « Revue du jour en attente » all the same; a second one leaves it be')
+
+        click_notification(note['id'])
+        A.wait_for(lambda: visible_windows(proc), what='the click to show the window')
+        app = A.find_app(pid=proc.pid)
+        A.wait_main(app)
+        A.ok('its click shows the window, on today\'s sessions')
+        if not quit_from_menu(proc, app):
+            A.fail('« Quitter » did not quit')
+    finally:
+        A.stop_app(proc)
+
+
 def test():
     server = start_server()
     try:
         morning()
         afternoon()
         evening()
+        night()
     finally:
         A.stop_app(server)
 
