@@ -19,6 +19,10 @@ static const Case cases[] = {
   { "2026-03-29T02:30", 0 },           /* does not exist */
   { "demain", 0 },
   { "2026-11-24", 0 },
+  { "2026-11-24T14:00:30", 1795525230 },  /* seconds, for a clock that runs from there */
+  { "2026-11-24T14:00:60", 0 },
+  { "2026-11-24T14:00:30Z", 0 },
+  { "2026-11-24T14:00Z", 0 },
 };
 
 static void
@@ -64,6 +68,38 @@ test_environment (void)
   g_unsetenv ("SEANCES_NOW");
   g_assert_true (seances_clock_is_fixed (fixed));
   g_assert_cmpint (seances_clock_get_now (fixed), ==, 1795525200);
+}
+
+/* SEANCES_NOW_RUNS=1: « now » starts at SEANCES_NOW and goes on with the system's clock. */
+static void
+test_running (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(SeancesClock) running = NULL;
+  gint64 first, deadline;
+
+  g_setenv ("SEANCES_NOW", "2026-11-24T18:59:58", TRUE);
+  g_setenv ("SEANCES_NOW_RUNS", "1", TRUE);
+  running = seances_clock_new_from_environment (paris);
+  g_unsetenv ("SEANCES_NOW");
+  g_unsetenv ("SEANCES_NOW_RUNS");
+
+  g_assert_false (seances_clock_is_fixed (running));
+  first = seances_clock_get_now (running);
+  g_assert_cmpint (first, >=, 1795543198);
+  g_assert_cmpint (first, <=, 1795543198 + 1);
+  /* It runs: 19 h 00 comes within three seconds of real time. */
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (seances_clock_get_now (running) < 1795543200 && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  g_assert_cmpint (seances_clock_get_now (running), >=, 1795543200);
+  g_assert_cmpint (seances_clock_get_now (running), <=, 1795543200 + 1);
+
+  /* Fixed again, then given back to the system: no shift is left. */
+  seances_clock_set_now (running, 1795525200);
+  g_assert_cmpint (seances_clock_get_now (running), ==, 1795525200);
+  seances_clock_set_now (running, 0);
+  g_assert_cmpint (ABS (seances_clock_get_now (running) - g_get_real_time () / G_USEC_PER_SEC), <=, 2);
 }
 
 /* What the practitioner sees in a session's history: the store stamps a change with
@@ -123,6 +159,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/clock/system-and-fixed", test_system_and_fixed);
   g_test_add_func ("/clock/environment", test_environment);
+  g_test_add_func ("/clock/running", test_running);
   g_test_add_func ("/clock/context-stamps", test_context_stamps);
   return g_test_run ();
 }

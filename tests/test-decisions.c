@@ -30,7 +30,34 @@ typedef struct
   gint64                   changed_to;
   guint                    charge_changes;
   gint64                   changed_client;
+  guint                    commits;
+  gint64                   committed_id;
+  int                      committed_kind;
+  guint                    undos;
+  gint64                   undone_id;
 } Fixture;
+
+static void
+committed_cb (SeancesDecisions   *decisions,
+              SeancesAppointment *appointment,
+              int                 kind,
+              Fixture            *fixture)
+{
+  fixture->commits++;
+  fixture->committed_id = seances_appointment_get_id (appointment);
+  fixture->committed_kind = kind;
+  /* Emitted once the session's new status is in place. */
+  g_assert_cmpint (seances_appointment_get_status (appointment), !=, SEANCES_APPOINTMENT_STATUS_SCHEDULED);
+}
+
+static void
+undone_cb (SeancesDecisions *decisions,
+           gint64            appointment_id,
+           Fixture          *fixture)
+{
+  fixture->undos++;
+  fixture->undone_id = appointment_id;
+}
 
 static void
 sessions_changed_cb (SeancesAppointmentStore *store,
@@ -91,6 +118,8 @@ fixture_set_up (Fixture       *fixture,
 
   g_signal_connect (fixture->appointments, "changed", G_CALLBACK (sessions_changed_cb), fixture);
   g_signal_connect (fixture->charges, "changed", G_CALLBACK (charges_changed_cb), fixture);
+  g_signal_connect (fixture->decisions, "committed", G_CALLBACK (committed_cb), fixture);
+  g_signal_connect (fixture->decisions, "undone", G_CALLBACK (undone_cb), fixture);
 }
 
 static void
@@ -320,8 +349,12 @@ test_outcome (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
 
-  fixture->session_changes = fixture->charge_changes = 0;
+  fixture->session_changes = fixture->charge_changes = fixture->commits = fixture->undos = 0;
   undo = commit (fixture, session, &decision);
+  g_assert_cmpuint (fixture->commits, ==, 1);
+  g_assert_cmpint (fixture->committed_id, ==, seances_appointment_get_id (session));
+  g_assert_cmpint (fixture->committed_kind, ==, c->kind);
+  g_assert_cmpuint (fixture->undos, ==, 0);
   g_assert_cmpint (seances_appointment_get_status (session), ==, c->status);
   g_assert_cmpint (seances_appointment_get_cancelled_by (session), ==, c->cancelled_by);
   g_assert_cmpint (seances_appointment_get_cancelled_at (session), ==, cancelled ? NOW : 0);
@@ -370,6 +403,9 @@ test_outcome (Fixture       *fixture,
   g_assert_cmpuint (fixture->session_changes, ==, 2);
   g_assert_cmpuint (fixture->charge_changes, ==, c->charged ? 2 : 0);
   g_assert_cmpint (seances_charge_store_get_balance (fixture->charges, c->client), ==, balance);
+  g_assert_cmpuint (fixture->commits, ==, 1);
+  g_assert_cmpuint (fixture->undos, ==, 1);
+  g_assert_cmpint (fixture->undone_id, ==, seances_appointment_get_id (session));
 }
 
 /* The first absence in 12 months is free, the second one is due. */

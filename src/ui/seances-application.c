@@ -15,6 +15,7 @@ struct _SeancesApplication
   AdwApplication parent_instance;
 
   int            demo_clients;  /* 0 unless --generate-demo was given */
+  gboolean       start_hidden;  /* --background: the first window waits to be asked for */
 
   /* The data, opened from the start (see seances_application_startup) */
   SeancesVault  *vault;
@@ -51,7 +52,7 @@ generate_demo_option_cb (const char  *option_name,
 
 /* The options that each ask for one thing to be done: at most one of them a call. */
 static const char * const action_options[] = {
-  "version", "check", "generate-demo", "export-json", "backup", "restore",
+  "version", "check", "generate-demo", "export-json", "backup", "restore", "background",
 };
 
 /* The demo's hidden settings, which only --generate-demo reads. */
@@ -174,6 +175,24 @@ seances_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "restore", "^&ay", &restore_path))
     return seances_cli_restore (restore_path);
 
+  /* At the session's start (the autostart entry): the first Séances opens the data
+   * without showing a window, for the notifications; one already running has nothing
+   * more to do. */
+  if (g_strcmp0 (action, "background") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", _("Séances could not start in the background: log in to a desktop session and try again."));
+          g_debug ("Cannot register the application: %s", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        return 0;
+      self->start_hidden = TRUE;
+    }
+
   return -1;
 }
 
@@ -186,7 +205,7 @@ static void
 present_first_window (SeancesApplication *self)
 {
   g_clear_handle_id (&self->present_source, g_source_remove);
-  if (self->first_window != NULL)
+  if (self->first_window != NULL && !self->start_hidden)
     gtk_window_present (GTK_WINDOW (self->first_window));
   g_clear_weak_pointer (&self->first_window);
 }
@@ -230,6 +249,8 @@ seances_application_activate (GApplication *application)
 
   if (window != NULL)
     {
+      /* Asked for: the window started hidden, or kept in the background, shows. */
+      self->start_hidden = FALSE;
       gtk_window_present (window);
       return;
     }
@@ -285,9 +306,13 @@ quit_activated_cb (GSimpleAction *action,
 {
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
 
-  /* Closing the windows lets them save their state. */
+  /* Closing the windows lets them save their state; « Quitter » quits even when Séances
+   * is kept running in the background. */
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (SEANCES_IS_WINDOW (l->data))
+      seances_window_quit (l->data);
+    else
+      gtk_window_close (l->data);
 }
 
 static void
@@ -361,6 +386,8 @@ seances_application_init (SeancesApplication *self)
       N_("Write an encrypted backup of the database to FILE and exit"), N_("FILE") },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Put the backup FILE in place of the current data, kept aside, and exit"), N_("FILE") },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window, for the notifications (at the session's start)"), NULL },
     /* For the benchmark and the screenshots */
     { "demo-years", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },
     { "demo-sessions-per-week", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL, NULL, NULL },

@@ -15,6 +15,7 @@
 #include "seances-backup-scheduler.h"
 #include "seances-keyring.h"
 #include "seances-main-view.h"
+#include "seances-notifier.h"
 #include "seances-recovery-key.h"
 #include "seances-vault.h"
 #include "setup/seances-passphrase-page.h"
@@ -47,10 +48,12 @@ struct _SeancesWindow
   SeancesVault           *vault;
   SeancesContext         *context;
   SeancesBackupScheduler *backup_scheduler;
+  SeancesNotifier        *notifier;
   SeancesRestoreFlow     *restore_flow;       /* while a backup is being restored */
   SeancesPractice        *pending_practice;  /* typed at first run, saved once the database exists */
   guint                   spinner_source;
   gboolean                recovery_key_pending;  /* shown, not yet confirmed as written down */
+  gboolean                quitting;  /* closing for good, even when kept in the background */
 };
 
 enum
@@ -77,7 +80,7 @@ update_actions (SeancesWindow *self)
 {
   static const char * const actions[] = {
     "win.new-session", "win.preferences", "win.show-backups", "win.show-agenda", "win.show-clients",
-    "win.find", "agenda.previous", "agenda.next", "agenda.today",
+    "win.find", "win.show-client", "agenda.previous", "agenda.next", "agenda.today",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -120,7 +123,16 @@ show_main (SeancesWindow *self)
     }
   show_page (self, "main");
   seances_backup_scheduler_start (self->backup_scheduler);
+  seances_notifier_start (self->notifier);
   g_signal_emit (self, signals[MAIN_SHOWN], 0);
+}
+
+static void
+release_notifier (SeancesWindow *self)
+{
+  if (self->notifier != NULL)
+    seances_notifier_stop (self->notifier);
+  g_clear_object (&self->notifier);
 }
 
 /* The practice and its clients read from @database; when they cannot be, the problem
@@ -134,6 +146,7 @@ adopt_database (SeancesWindow   *self,
   if (self->backup_scheduler != NULL)
     seances_backup_scheduler_stop (self->backup_scheduler);
   g_clear_object (&self->backup_scheduler);
+  release_notifier (self);
   g_clear_object (&self->context);
 
   self->context = seances_context_new (database, &error);
@@ -143,6 +156,7 @@ adopt_database (SeancesWindow   *self,
       return FALSE;
     }
   self->backup_scheduler = seances_backup_scheduler_new (self->context);
+  self->notifier = seances_notifier_new (self->context, self->settings, GTK_WINDOW (self));
   return TRUE;
 }
 
@@ -466,6 +480,7 @@ restore_release_cb (SeancesRestoreFlow *flow,
   if (self->backup_scheduler != NULL)
     seances_backup_scheduler_stop (self->backup_scheduler);
   g_clear_object (&self->backup_scheduler);
+  release_notifier (self);
   if (self->main_view != NULL)
     {
       gtk_stack_remove (self->stack, GTK_WIDGET (self->main_view));
@@ -563,6 +578,21 @@ show_page_action_cb (GtkWidget  *widget,
     }
 }
 
+/* A client's page, by the client's id (a notification's click). */
+static void
+show_client_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SeancesWindow *self = SEANCES_WINDOW (widget);
+  SeancesClient *client = seances_client_store_lookup (seances_context_get_clients (self->context),
+                                                       g_variant_get_int64 (parameter));
+
+  seances_main_view_show (self->main_view, "clients");
+  if (client != NULL)
+    seances_clients_view_open_client (seances_main_view_get_clients (self->main_view), client);
+}
+
 static void
 find_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -592,6 +622,27 @@ agenda_action_cb (GtkWidget  *widget,
 
 /* Window ---------------------------------------------------------------------- */
 
+/* Kept in the background, the window only hides: the data, the notifier and the daily
+ * backup stay as they are, and the application, which holds itself for each of its
+ * windows, keeps running until « Quitter ». Without the practice open there is nothing
+ * to keep running for. */
+static gboolean
+hide_in_background (SeancesWindow *self)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  if (self->quitting || self->notifier == NULL || !main_shown (self) ||
+      !g_settings_get_boolean (self->settings, "run-in-background"))
+    return FALSE;
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      gtk_window_close (l->data);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  return TRUE;
+}
+
 static gboolean
 seances_window_close_request (GtkWindow *window)
 {
@@ -602,6 +653,9 @@ seances_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (hide_in_background (self))
+    return TRUE;
 
   /* A backup due today is taken before Séances exits: the application waits for it. */
   if (self->backup_scheduler != NULL && gtk_window_get_application (window) != NULL)
@@ -623,6 +677,7 @@ seances_window_dispose (GObject *object)
   if (self->backup_scheduler != NULL)
     seances_backup_scheduler_stop (self->backup_scheduler);
   g_clear_object (&self->backup_scheduler);
+  release_notifier (self);
   g_clear_object (&self->context);
   g_clear_object (&self->pending_practice);
   g_clear_object (&self->settings);
@@ -660,6 +715,7 @@ seances_window_class_init (SeancesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-clients", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-client", "x", show_client_action_cb);
   gtk_widget_class_install_action (widget_class, "agenda.previous", NULL, agenda_action_cb);
   gtk_widget_class_install_action (widget_class, "agenda.next", NULL, agenda_action_cb);
   gtk_widget_class_install_action (widget_class, "agenda.today", NULL, agenda_action_cb);
@@ -726,6 +782,16 @@ seances_window_get_context (SeancesWindow *self)
 {
   g_return_val_if_fail (SEANCES_IS_WINDOW (self), NULL);
   return self->context;
+}
+
+/* Closes the window for good, even when Séances is kept running in the background. */
+void
+seances_window_quit (SeancesWindow *self)
+{
+  g_return_if_fail (SEANCES_IS_WINDOW (self));
+
+  self->quitting = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* NULL until the main page was first shown. */

@@ -19,6 +19,7 @@ SeancesWindow   *seances_window_new           (AdwApplication *application,
 void             seances_window_vault_opened  (SeancesWindow  *self,
                                                GAsyncResult   *result);
 SeancesContext  *seances_window_get_context   (SeancesWindow  *self);
+void             seances_window_quit          (SeancesWindow  *self);
 SeancesMainView *seances_window_get_main_view (SeancesWindow  *self);
 
 G_END_DECLS

@@ -15,9 +15,11 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
 06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
 12-preferences, 13-preferences-data, 14-recovery-key-again, 15-preferences-policy (and its
-foot, 15-preferences-policy-end), 16-policy-versions, 17-client-acceptance; then the main views again in the dark style
-(06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
-12-preferences-dark, 15-preferences-policy-dark) and in high contrast (the same, ending in -hc).
+foot, 15-preferences-policy-end), 16-policy-versions, 17-client-acceptance,
+15-preferences-notifications; then the main views again in the dark style (06-agenda-week-dark,
+07-agenda-day-dark, 09-clients-dark, 10-client-page-dark, 12-preferences-dark,
+15-preferences-policy-dark, 15-preferences-notifications-dark) and in high contrast (the same,
+ending in -hc).
 
 The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
 and ADW_DEBUG_HIGH_CONTRAST variables, which stand in for the desktop's preference: the app
@@ -272,6 +274,9 @@ def walk(suffix, env, every_screen):
         place_dialog(proc, preferences.name)
         A.find(preferences, None, 'Nom du cabinet', showing=False)
         shot_as(f'12-preferences{suffix}')
+        A.click(A.find(preferences, 'page tab', 'Notifications'))
+        A.find(preferences, 'check box', 'Afficher les noms dans les notifications', showing=False)
+        shot_as(f'15-preferences-notifications{suffix}')
         if every_screen:
             recovery_key_again(proc, app, preferences)
         policy_page(proc, preferences, suffix, every_screen)

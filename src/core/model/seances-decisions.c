@@ -32,6 +32,15 @@ struct _SeancesDecisions
 
 G_DEFINE_FINAL_TYPE (SeancesDecisions, seances_decisions, G_TYPE_OBJECT)
 
+enum
+{
+  COMMITTED,
+  UNDONE,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (seances-decision-error-quark, seances_decision_error)
 
 struct _SeancesDecisionUndo
@@ -87,6 +96,16 @@ static void
 seances_decisions_class_init (SeancesDecisionsClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = seances_decisions_dispose;
+
+  /* After the stores' ::changed: which session was closed, and how (a SeancesPolicyKind),
+   * for what follows a decision rather than a range of the agenda (« Fixer la prochaine
+   * date » once an honoured session leaves nothing booked). */
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                     SEANCES_TYPE_APPOINTMENT, G_TYPE_INT);
+  /* The id of the session a decision was undone for: it is scheduled again. */
+  signals[UNDONE] = g_signal_new ("undone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -442,7 +461,8 @@ commit_rows (SeancesDecisions             *self,
  * waived by hand: MANUAL and nothing due) for @appointment, in one transaction: the
  * session's status, its charge (replaced if it had one, unless that one was paid) and an
  * event row. @notified_at is when the cancellation was made known (cancellations only).
- * @appointment is updated; the stores emit ::changed. Returns what undoes it. */
+ * @appointment is updated; the stores emit ::changed, then this object ::committed.
+ * Returns what undoes it. */
 SeancesDecisionUndo *
 seances_decisions_commit (SeancesDecisions             *self,
                           SeancesAppointment           *appointment,
@@ -491,6 +511,7 @@ seances_decisions_commit (SeancesDecisions             *self,
   seances_appointment_state_apply (&undo->after, appointment);
   seances_appointment_store_emit_changed (self->appointments, undo->start, undo->end);
   seances_charge_store_apply (self->charges, undo->charge_before, undo->charge_after);
+  g_signal_emit (self, signals[COMMITTED], 0, appointment, (int) decision->kind);
   return g_steal_pointer (&undo);
 }
 
@@ -544,6 +565,7 @@ seances_decisions_undo (SeancesDecisions     *self,
   undo->done = TRUE;
   seances_appointment_store_emit_changed (self->appointments, undo->start, undo->end);
   seances_charge_store_apply (self->charges, undo->charge_after, undo->charge_before);
+  g_signal_emit (self, signals[UNDONE], 0, undo->appointment_id);
   return TRUE;
 }
 

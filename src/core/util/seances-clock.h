@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (SeancesClock, seances_clock, SEANCES, CLOCK, GObject)
 
 SeancesClock *seances_clock_new                  (void);
 SeancesClock *seances_clock_new_fixed            (gint64        now);
+SeancesClock *seances_clock_new_running          (gint64        from);
 SeancesClock *seances_clock_new_from_environment (GTimeZone    *time_zone);
 gint64        seances_clock_get_now              (SeancesClock *self);
 gboolean      seances_clock_is_fixed             (SeancesClock *self);

@@ -13,6 +13,7 @@
 
 #include "seances-data-page.h"
 #include "seances-policy-page.h"
+#include "seances-notifications-page.h"
 #include "seances-format.h"
 #include "seances-time-zones.h"
 
@@ -160,6 +161,7 @@ seances_preferences_window_constructed (GObject *object)
                               ADW_PREFERENCES_PAGE (seances_policy_page_new (self->context)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (seances_data_page_new (self->context, self->scheduler)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (seances_notifications_page_new ()));
 }
 
 static void
