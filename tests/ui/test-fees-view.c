@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "clients/seances-client-page.h"
 #include "fees/seances-charge-row.h"
+#include "fees/seances-client-fees.h"
 #include "fees/seances-fees-view.h"
 #include "fees/seances-payment-dialog.h"
 #include "seances-test.h"
@@ -450,6 +452,48 @@ test_empty (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (find_widget (fixture->view, GTK_TYPE_LABEL, "Rien n’est dû"));
 }
 
+/* Hélène's page: what she owes, then what was settled, latest first; paid from there, the
+ * balance follows, and « Annuler » puts it back. */
+static void
+test_client_page (Fixture *fixture, gconstpointer data)
+{
+  SeancesClient *helene = seances_client_store_lookup (seances_context_get_clients (fixture->context), fixture->helene);
+  g_autoptr(SeancesCharge) session = unpaid_charge (fixture, fixture->helene, 12);
+  g_autofree char *before = NULL;
+  g_autofree char *paid = NULL;
+  g_autofree char *undone = NULL;
+  GtkWidget *page = seances_client_page_new (fixture->context);
+  GtkWidget *fees;
+
+  seances_client_page_set_client (SEANCES_CLIENT_PAGE (page), helene);
+  show_view (fixture, page);
+  fees = find_widget (page, SEANCES_TYPE_CLIENT_FEES, NULL);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (fees)), ==, "Honoraires");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (fees)), ==,
+                   "Reste dû" NBSP ": " EUR ("120,00"));
+  before = rows_shown (fees);
+  g_assert_cmpstr (before, ==,
+                   "Séance du jeudi 12 novembre | À régler · il y a 12 jours | " EUR ("60,00")
+                   " [Marquer comme réglé] [Renoncer…]\n"
+                   "Absence du lundi 23 novembre | À régler · hier | " EUR ("60,00")
+                   " [Marquer comme réglé] [Renoncer…]\n"
+                   "Absence du mardi 17 novembre | Non facturé" NBSP ": délai de grâce | " EUR ("60,00"));
+
+  pay_by_cheque (fixture, fees, session);
+  wait_until (g_str_has_suffix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (fees)), EUR ("60,00")));
+  paid = rows_shown (fees);
+  g_assert_cmpstr (paid, ==,
+                   "Absence du lundi 23 novembre | À régler · hier | " EUR ("60,00")
+                   " [Marquer comme réglé] [Renoncer…]\n"
+                   "Absence du mardi 17 novembre | Non facturé" NBSP ": délai de grâce | " EUR ("60,00") "\n"
+                   "Séance du jeudi 12 novembre | Réglé le mardi 24 novembre par chèque | " EUR ("60,00"));
+
+  click_undo (page);
+  wait_until (g_str_has_suffix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (fees)), EUR ("120,00")));
+  undone = rows_shown (fees);
+  g_assert_cmpstr (undone, ==, before);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -491,6 +535,7 @@ main (int argc, char *argv[])
   add_test ("/fees-view/mark-paid-and-undo", test_mark_paid_and_undo);
   add_test ("/fees-view/waive", test_waive);
   add_test ("/fees-view/empty", test_empty);
+  add_test ("/fees-view/client-page", test_client_page);
 
   return g_test_run ();
 }
