@@ -94,13 +94,14 @@ test_judge (gconstpointer data)
 }
 
 /* The query: active clients only, sessions held as « seen », sessions still to come as
- * « booked »; in the order the page shows them. */
+ * « booked », nobody whose follow-up has ended; in the order the page shows them. */
 typedef struct
 {
   gint64      id;
   const char *first_name;
   const char *status;
   int         rhythm_weeks;  /* 0: NULL */
+  int         created_days;  /* when the record was made, in days from now */
 } ClientRow;
 
 typedef struct
@@ -110,15 +111,19 @@ typedef struct
   const char *status;
 } SessionRow;
 
+/* Inès, on file for two years and never seen, and Jules, last seen thirteen months ago,
+ * have ended their follow-up; Chloé, new, waits for a first date. */
 static const ClientRow clients[] = {
-  { 1, "Anne", "active", 2 },
-  { 2, "Bruno", "active", 0 },
-  { 3, "Chloé", "active", 0 },
-  { 4, "David", "inactive", 0 },
-  { 5, "Emma", "active", 0 },
-  { 6, "Farid", "active", 1 },
-  { 7, "Gaëlle", "active", 4 },
-  { 8, "Hugo", "active", 0 },
+  { 1, "Anne", "active", 2, -3000 },
+  { 2, "Bruno", "active", 0, -3000 },
+  { 3, "Chloé", "active", 0, -60 },
+  { 4, "David", "inactive", 0, -60 },
+  { 5, "Emma", "active", 0, -3000 },
+  { 6, "Farid", "active", 1, -3000 },
+  { 7, "Gaëlle", "active", 4, -3000 },
+  { 8, "Hugo", "active", 0, -3000 },
+  { 9, "Inès", "active", 0, -730 },
+  { 10, "Jules", "active", 2, -3000 },
 };
 
 static const SessionRow sessions[] = {
@@ -139,6 +144,7 @@ static const SessionRow sessions[] = {
   { 7, 90, "scheduled" },
   { 8, -5, "honoured" },
   { 8, -400, "honoured" },
+  { 10, -396, "honoured" },
 };
 
 typedef struct
@@ -176,13 +182,14 @@ test_list (void)
       stmt = seances_database_prepare (database,
                                        "INSERT INTO client (id, first_name, last_name, email, status, rhythm_weeks,"
                                        " search_key, sort_key, created_at, updated_at)"
-                                       " VALUES (?1, ?2, 'Martin', 'x@exemple.fr', ?3, ?4, ?2, ?2, 0, 0)",
+                                       " VALUES (?1, ?2, 'Martin', 'x@exemple.fr', ?3, ?4, ?2, ?2, ?5, ?5)",
                                        &error);
       g_assert_no_error (error);
       sqlite3_bind_int64 (stmt, 1, clients[i].id);
       sqlite3_bind_text (stmt, 2, clients[i].first_name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, clients[i].status, -1, SQLITE_STATIC);
       seances_statement_bind_optional (stmt, 4, clients[i].rhythm_weeks);
+      sqlite3_bind_int64 (stmt, 5, days_from_now (clients[i].created_days));
       g_assert_true (seances_database_step (database, stmt, NULL, &error));
     }
   for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)

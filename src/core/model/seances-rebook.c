@@ -4,7 +4,10 @@
  * « À reprogrammer » lists the active clients nobody has booked again, and those whose
  * rhythm (« toutes les 2 semaines ») has slipped. Someone with a session booked soon
  * enough is not listed even after an absence: what is booked already brings them back.
- * Only sessions held count as seen: an absence or a session not reviewed yet does not. */
+ * Only sessions held count as seen: an absence or a session not reviewed yet does not.
+ * People seen last more than SEANCES_REBOOK_HORIZON_MONTHS ago, or never seen and on file
+ * for longer, have ended their follow-up: twenty years of a practice would list thousands
+ * of them, and none is to be booked again. */
 #include "config.h"
 
 #include "seances-rebook.h"
@@ -61,6 +64,16 @@ compare_entries (gconstpointer a,
   return x->client_id < y->client_id ? -1 : x->client_id > y->client_id;
 }
 
+static gint64
+horizon (GTimeZone *tz,
+         gint64     now)
+{
+  g_autoptr(GDateTime) local = seances_time_to_local (tz, now);
+  g_autoptr(GDateTime) start = g_date_time_add_months (local, -SEANCES_REBOOK_HORIZON_MONTHS);
+
+  return g_date_time_to_unix (start);
+}
+
 /* Every active client to book again at @now (SeancesRebookEntry), in the order above. */
 GArray *
 seances_rebook_list (SeancesAppointmentStore  *appointments,
@@ -77,15 +90,18 @@ seances_rebook_list (SeancesAppointmentStore  *appointments,
 
   database = seances_appointment_store_get_database (appointments);
   tz = seances_appointment_store_get_time_zone (appointments);
-  /* Two short walks of each client's sessions along (client_id, start_at): back from
-   * the latest to the first one held, forward from now to the first one booked. */
+  /* Along (status, start_at), only the sessions held within the horizon and those booked
+   * from now on are read, a few thousand at most; then each active client seen within
+   * it, or new, meets their latest and their next. */
   stmt = seances_database_prepare (database,
-                                   "SELECT c.id, c.rhythm_weeks,"
-                                   " (SELECT a.start_at FROM appointment a WHERE a.client_id = c.id"
-                                   "  AND a.status = ?1 ORDER BY a.start_at DESC LIMIT 1),"
-                                   " (SELECT a.start_at FROM appointment a WHERE a.client_id = c.id"
-                                   "  AND a.status = ?2 AND a.start_at >= ?3 ORDER BY a.start_at LIMIT 1)"
-                                   " FROM client c WHERE c.status = 'active'",
+                                   "WITH held AS (SELECT client_id, max(start_at) AS last FROM appointment"
+                                   "   WHERE status = ?1 AND start_at >= ?3 GROUP BY client_id),"
+                                   " booked AS (SELECT client_id, min(start_at) AS next FROM appointment"
+                                   "   WHERE status = ?2 AND start_at >= ?4 GROUP BY client_id)"
+                                   " SELECT c.id, c.rhythm_weeks, held.last, booked.next FROM client c"
+                                   " LEFT JOIN held ON held.client_id = c.id"
+                                   " LEFT JOIN booked ON booked.client_id = c.id"
+                                   " WHERE c.status = 'active' AND (held.last IS NOT NULL OR c.created_at >= ?3)",
                                    error);
   if (stmt == NULL)
     return NULL;
@@ -93,7 +109,8 @@ seances_rebook_list (SeancesAppointmentStore  *appointments,
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_SCHEDULED),
                      -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 3, horizon (tz, now));
+  sqlite3_bind_int64 (stmt, 4, now);
 
   entries = g_array_new (FALSE, TRUE, sizeof (SeancesRebookEntry));
   while (seances_database_step (database, stmt, &has_row, error))

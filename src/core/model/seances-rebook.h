@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* Someone not seen for longer, and not new, has ended their follow-up: they are not listed. */
+#define SEANCES_REBOOK_HORIZON_MONTHS 12
+
 typedef enum
 {
   SEANCES_REBOOK_NO_NEXT,      /* nothing booked from now on */
