@@ -78,6 +78,8 @@ offer_undo (GtkWidget          *source,
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Twice the default: time to see the row go, and to think again. */
+  adw_toast_set_timeout (toast, 10);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undoing, undoing_free, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
