@@ -159,8 +159,8 @@ static void
 test_list (void)
 {
   static const Expected expected[] = {
-    { 7, SEANCES_REBOOK_PAST_RHYTHM, -60, 90 },
     { 1, SEANCES_REBOOK_PAST_RHYTHM, -21, NONE },
+    { 7, SEANCES_REBOOK_PAST_RHYTHM, -60, 90 },
     { 3, SEANCES_REBOOK_NO_NEXT, NONE, NONE },
     { 8, SEANCES_REBOOK_NO_NEXT, -5, NONE },
     { 5, SEANCES_REBOOK_NO_NEXT, -30, NONE },

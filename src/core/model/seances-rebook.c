@@ -41,9 +41,10 @@ seances_rebook_judge (GTimeZone          *tz,
   return past && entry->next_start > seances_time_add_days_local (tz, now, 7 * entry->rhythm_weeks);
 }
 
-/* Those late on their rhythm first, the longest overdue first; then those with nothing
- * booked: people not seen yet (new, waiting for a first date), then the most recently
- * seen, who are the likeliest to come back. */
+/* Those late on their rhythm first, then those with nothing booked; in each, whoever
+ * slipped most recently first: the weekly client who missed last week is the one to call,
+ * the one overdue for eleven months has likely ended. Among those with nothing booked,
+ * people not seen yet (new, waiting for a first date) come first. */
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b)
@@ -54,7 +55,7 @@ compare_entries (gconstpointer a,
   if (x->reason != y->reason)
     return x->reason == SEANCES_REBOOK_PAST_RHYTHM ? -1 : 1;
   if (x->reason == SEANCES_REBOOK_PAST_RHYTHM && x->due != y->due)
-    return x->due < y->due ? -1 : 1;
+    return x->due > y->due ? -1 : 1;
   if (x->reason == SEANCES_REBOOK_NO_NEXT && x->last_honoured != y->last_honoured)
     {
       if (x->last_honoured == 0 || y->last_honoured == 0)
