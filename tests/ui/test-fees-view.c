@@ -223,8 +223,24 @@ compare_rows_on_screen (gconstpointer a, gconstpointer b)
   return px.y < py.y ? -1 : px.y > py.y;
 }
 
-/* What a person reads on the rows, top to bottom: « title | subtitle | amount », one per row;
- * the buttons said as [Marquer comme réglé] when they show. */
+/* What a person reads on a row, depth first: labels, then [buttons]. */
+static void
+append_text (GtkWidget *widget, GString *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_BUTTON (widget))
+    {
+      g_string_append_printf (out, "[%s]", gtk_button_get_label (GTK_BUTTON (widget)));
+      return;
+    }
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s | ", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    append_text (child, out);
+}
+
+/* What a person reads on the charge rows, top to bottom, one row a line. */
 static char *
 rows_shown (GtkWidget *root)
 {
@@ -236,23 +252,9 @@ rows_shown (GtkWidget *root)
   g_ptr_array_sort (rows, compare_rows_on_screen);
   for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-
       if (out->len > 0)
         g_string_append (out, "\n");
-      for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (row)); w != NULL;
-           w = gtk_widget_get_next_sibling (w))
-        {
-          if (!gtk_widget_get_visible (w))
-            continue;
-          if (GTK_IS_BOX (w))
-            for (GtkWidget *label = gtk_widget_get_first_child (w); label != NULL; label = gtk_widget_get_next_sibling (label))
-              g_string_append_printf (out, "%s | ", gtk_label_get_text (GTK_LABEL (label)));
-          else if (GTK_IS_LABEL (w))
-            g_string_append (out, gtk_label_get_text (GTK_LABEL (w)));
-          else if (GTK_IS_BUTTON (w))
-            g_string_append_printf (out, " [%s]", gtk_button_get_label (GTK_BUTTON (w)));
-        }
+      append_text (g_ptr_array_index (rows, i), out);
     }
   return g_string_free (out, FALSE);
 }
@@ -348,11 +350,11 @@ test_rows_and_total (Fixture *fixture, gconstpointer data)
   /* The oldest first; what Hélène owes in all on each of her rows. */
   g_assert_cmpstr (shown, ==,
                    "Marc Petit | Séance du lundi 2 novembre · il y a 22 jours | " EUR ("60,00")
-                   " [Marquer comme réglé] [Renoncer…]\n"
-                   "Hélène Martin | Séance du jeudi 12 novembre · il y a 12 jours · " EUR ("120,00") " en tout | "
-                   EUR ("60,00") " [Marquer comme réglé] [Renoncer…]\n"
-                   "Hélène Martin | Absence du lundi 23 novembre · hier · " EUR ("120,00") " en tout | "
-                   EUR ("60,00") " [Marquer comme réglé] [Renoncer…]");
+                   " | [Marquer comme réglé][Renoncer…]\n"
+                   "Hélène Martin | Séance du jeudi 12 novembre · il y a 12 jours | " EUR ("60,00") " | "
+                   EUR ("120,00") " en tout | [Marquer comme réglé][Renoncer…]\n"
+                   "Hélène Martin | Absence du lundi 23 novembre · hier | " EUR ("60,00") " | "
+                   EUR ("120,00") " en tout | [Marquer comme réglé][Renoncer…]");
   g_assert_cmpstr (label_text (fixture->view, "title-1"), ==, EUR ("180,00"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (fixture->view, GTK_TYPE_LABEL, "3 montants à régler · 2 personnes"))),
                    ==, "3 montants à régler · 2 personnes");
@@ -388,6 +390,34 @@ test_mark_paid_and_undo (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&settled, g_ptr_array_unref);
   settled = seances_charge_store_list_settled_for_client (store, fixture->marc, 5, NULL);
   g_assert_cmpuint (settled->len, ==, 0);
+}
+
+/* Forty fees unpaid: the list holds the first ones, and more as its end comes into view;
+ * the total counts them all. */
+static void
+test_grows (Fixture *fixture, gconstpointer data)
+{
+  GtkListView *list;
+  GtkAdjustment *adjustment;
+  GListModel *shown;
+
+  for (int day = 1; day <= 37; day++)
+    close_session (fixture, fixture->marc, day <= 31 ? 10 : 9, day <= 31 ? day : day - 7, SEANCES_POLICY_OUTCOME_HONOURED);
+  show_view (fixture, seances_fees_view_new (fixture->context));
+  g_assert_cmpstr (label_text (fixture->view, "title-1"), ==, EUR ("2\xe2\x80\xaf" "400,00"));
+  list = GTK_LIST_VIEW (find_widget (fixture->view, GTK_TYPE_LIST_VIEW, NULL));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 40);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (list))));
+  while (g_list_model_get_n_items (shown) < 40)
+    {
+      guint before = g_list_model_get_n_items (shown);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_until (g_list_model_get_n_items (shown) > before);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
 }
 
 /* A response, as its button gives it: the dialog closes after saying it. */
@@ -427,8 +457,9 @@ test_waive (Fixture *fixture, gconstpointer data)
 
   shown = rows_shown (fixture->view);
   g_assert_null (strstr (shown, "Absence"));
-  /* Hélène owes one session now: her row no longer says « en tout ». */
-  g_assert_nonnull (strstr (shown, "Hélène Martin | Séance du jeudi 12 novembre · il y a 12 jours | "));
+  /* Hélène owes one session now: her row no longer says what she owes « en tout ». */
+  g_assert_nonnull (strstr (shown, "Hélène Martin | Séance du jeudi 12 novembre · il y a 12 jours | "
+                                   EUR ("60,00") " | [Marquer comme réglé]"));
   g_assert_cmpstr (label_text (fixture->view, "title-1"), ==, EUR ("120,00"));
   settled = seances_charge_store_list_settled_for_client (seances_context_get_charges (fixture->context),
                                                          fixture->helene, 1, NULL);
@@ -475,42 +506,25 @@ test_client_page (Fixture *fixture, gconstpointer data)
                    "Reste dû" NBSP ": " EUR ("120,00"));
   before = rows_shown (fees);
   g_assert_cmpstr (before, ==,
-                   "Séance du jeudi 12 novembre | À régler · il y a 12 jours | " EUR ("60,00")
-                   " [Marquer comme réglé] [Renoncer…]\n"
-                   "Absence du lundi 23 novembre | À régler · hier | " EUR ("60,00")
-                   " [Marquer comme réglé] [Renoncer…]\n"
-                   "Absence du mardi 17 novembre | Non facturé" NBSP ": délai de grâce | " EUR ("60,00"));
+                   "jeudi 12 novembre | Séance · À régler | " EUR ("60,00")
+                   " | [Marquer comme réglé][Renoncer…]\n"
+                   "lundi 23 novembre | Absence · À régler | " EUR ("60,00")
+                   " | [Marquer comme réglé][Renoncer…]\n"
+                   "mardi 17 novembre | Absence · Non facturé" NBSP ": délai de grâce | " EUR ("60,00") " | ");
 
   pay_by_cheque (fixture, fees, session);
   wait_until (g_str_has_suffix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (fees)), EUR ("60,00")));
   paid = rows_shown (fees);
   g_assert_cmpstr (paid, ==,
-                   "Absence du lundi 23 novembre | À régler · hier | " EUR ("60,00")
-                   " [Marquer comme réglé] [Renoncer…]\n"
-                   "Absence du mardi 17 novembre | Non facturé" NBSP ": délai de grâce | " EUR ("60,00") "\n"
-                   "Séance du jeudi 12 novembre | Réglé le mardi 24 novembre par chèque | " EUR ("60,00"));
+                   "lundi 23 novembre | Absence · À régler | " EUR ("60,00")
+                   " | [Marquer comme réglé][Renoncer…]\n"
+                   "mardi 17 novembre | Absence · Non facturé" NBSP ": délai de grâce | " EUR ("60,00") " | \n"
+                   "jeudi 12 novembre | Séance · Réglé le mardi 24 novembre par chèque | " EUR ("60,00") " | ");
 
   click_undo (page);
   wait_until (g_str_has_suffix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (fees)), EUR ("120,00")));
   undone = rows_shown (fees);
   g_assert_cmpstr (undone, ==, before);
-}
-
-/* What a person reads on a row, depth first: labels, then [buttons]. */
-static void
-append_text (GtkWidget *widget, GString *out)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_BUTTON (widget))
-    {
-      g_string_append_printf (out, "[%s]", gtk_button_get_label (GTK_BUTTON (widget)));
-      return;
-    }
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s | ", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    append_text (child, out);
 }
 
 static void
@@ -642,6 +656,7 @@ main (int argc, char *argv[])
   add_test ("/fees-view/mark-paid-and-undo", test_mark_paid_and_undo);
   add_test ("/fees-view/waive", test_waive);
   add_test ("/fees-view/empty", test_empty);
+  add_test ("/fees-view/grows", test_grows);
   add_test ("/fees-view/client-page", test_client_page);
   add_test ("/rebook-page/list-and-book", test_rebook_page);
 

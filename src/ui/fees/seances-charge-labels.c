@@ -12,6 +12,23 @@ const SeancesPaymentMeans seances_payment_means_offered[4] = {
   SEANCES_PAYMENT_CASH, SEANCES_PAYMENT_CHEQUE, SEANCES_PAYMENT_TRANSFER, SEANCES_PAYMENT_CARD,
 };
 
+/* « Séance », « Annulation tardive », « Absence ». */
+const char *
+seances_charge_kind_label (SeancesChargeKind kind)
+{
+  switch (kind)
+    {
+    case SEANCES_CHARGE_KIND_SESSION:
+      return C_("charge kind", "Session");
+    case SEANCES_CHARGE_KIND_LATE_CANCELLATION:
+      return C_("charge kind", "Late cancellation");
+    case SEANCES_CHARGE_KIND_ABSENCE:
+      return C_("charge kind", "Absence");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 /* « Espèces », as the payment dialog lists them. */
 const char *
 seances_payment_means_label (SeancesPaymentMeans means)
@@ -107,7 +124,7 @@ describe_payment (SeancesCharge *charge,
     }
 }
 
-/* Where the charge stands: « À régler · il y a 12 jours », « Réglé le mardi 24 novembre
+/* Where the charge stands: « À régler », « Réglé le mardi 24 novembre
  * par chèque », « Non dû : délai de grâce », « Rien n’est dû ». */
 char *
 seances_charge_describe_state (SeancesCharge *charge,
@@ -122,11 +139,6 @@ seances_charge_describe_state (SeancesCharge *charge,
     /* Translators: %s says why, « délai de grâce » */
     return g_strdup_printf (_("Not due: %s"), seances_waiver_label (seances_charge_get_waiver (charge)));
   if (seances_charge_is_unpaid (charge))
-    {
-      g_autofree char *age = seances_time_format_age (tz, seances_charge_get_session_start (charge), now);
-
-      /* Translators: %s is how long ago the session was, « il y a 12 jours » */
-      return g_strdup_printf (_("To be paid · %s"), age);
-    }
+    return g_strdup (_("To be paid"));
   return g_strdup (_("Nothing is due"));
 }

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 /* The means of payment in the order the payment dialog offers them. */
 extern const SeancesPaymentMeans seances_payment_means_offered[4];
 
+const char *seances_charge_kind_label         (SeancesChargeKind    kind);
 const char *seances_payment_means_label       (SeancesPaymentMeans  means);
 const char *seances_waiver_label              (SeancesPolicyWaiver  waiver);
 char       *seances_charge_describe_session   (SeancesCharge       *charge,

@@ -1,8 +1,9 @@
 /* seances-charge-row.c — one charge: whose, which session, how much, and what to do with it
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same row serves « Honoraires dus » (the client's name first) and a client's page
- * (the session first, and what became of it). Its buttons are the charge.mark-paid and
+ * The same row serves « Honoraires dus » (the client's name first, and under the amount
+ * what they owe in all when it is more) and a client's page (the session's day first, and
+ * what became of it). Its buttons are the charge.mark-paid and
  * charge.waive actions of the view it is in, with the charge's id: the view finds the
  * charge in what it shows. Built in code: a template would be parsed again for each row
  * the list makes. */
@@ -24,6 +25,7 @@ struct _SeancesChargeRow
   GtkLabel       *title;
   GtkLabel       *subtitle;
   GtkLabel       *amount;
+  GtkLabel       *balance;
   GtkWidget      *paid_button;
   GtkWidget      *waive_button;
 
@@ -53,25 +55,24 @@ client_name (SeancesChargeRow *self)
   return client != NULL ? seances_client_get_display_name (client) : "";
 }
 
-/* Across clients: the session and how long ago it was, and what the person owes in all
- * when it is more than this one charge. */
-static char *
-describe_due (SeancesChargeRow *self,
-              GTimeZone        *tz,
-              gint64            now)
+/* Across clients: what the person owes in all, under this charge's amount, when it is
+ * more than this one charge. */
+static void
+show_balance (SeancesChargeRow *self)
 {
-  g_autofree char *session = seances_charge_describe_session (self->charge, tz, now);
-  g_autofree char *age = seances_time_format_age (tz, seances_charge_get_session_start (self->charge), now);
   gint64 balance = seances_charge_store_get_balance (seances_context_get_charges (self->context),
                                                      seances_charge_get_client_id (self->charge));
   g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+  gboolean shown = self->show_client && balance > seances_charge_get_due_cents (self->charge);
 
-  if (balance <= seances_charge_get_due_cents (self->charge))
-    return g_strdup_printf ("%s · %s", session, age);
+  gtk_widget_set_visible (GTK_WIDGET (self->balance), shown);
+  if (!shown)
+    return;
   total = seances_format_money (balance);
-  /* Translators: the session, how long ago it was, then what the person owes in all:
-   * « Séance du mardi 24 novembre · il y a 12 jours · 180,00 € en tout » */
-  return g_strdup_printf (_("%s · %s · %s in all"), session, age, total);
+  /* Translators: what the person owes in all, under one amount: « 180,00 € en tout » */
+  text = g_strdup_printf (_("%s in all"), total);
+  gtk_label_set_text (self->balance, text);
 }
 
 static void
@@ -115,17 +116,24 @@ show_charge (SeancesChargeRow *self)
   unpaid = seances_charge_is_unpaid (self->charge);
   if (self->show_client)
     {
+      g_autofree char *session = seances_charge_describe_session (self->charge, tz, now);
+      g_autofree char *age = seances_time_format_age (tz, seances_charge_get_session_start (self->charge), now);
+
       title = g_strdup (client_name (self));
-      subtitle = describe_due (self, tz, now);
+      subtitle = g_strdup_printf ("%s · %s", session, age);
     }
   else
     {
-      title = seances_charge_describe_session (self->charge, tz, now);
-      subtitle = seances_charge_describe_state (self->charge, tz, now);
+      g_autofree char *state = seances_charge_describe_state (self->charge, tz, now);
+
+      /* The day first, as the page's lists of sessions say it. */
+      title = seances_time_format_day_near (tz, seances_charge_get_session_start (self->charge), now);
+      subtitle = g_strdup_printf ("%s · %s", seances_charge_kind_label (seances_charge_get_kind (self->charge)), state);
     }
   gtk_label_set_text (self->title, title);
   gtk_label_set_text (self->subtitle, subtitle);
   show_amount (self);
+  show_balance (self);
 
   gtk_widget_set_visible (self->paid_button, unpaid);
   gtk_widget_set_visible (self->waive_button, unpaid);
@@ -252,6 +260,7 @@ static void
 seances_charge_row_init (SeancesChargeRow *self)
 {
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *figures;
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -261,11 +270,22 @@ seances_charge_row_init (SeancesChargeRow *self)
   self->title = GTK_LABEL (add_label (text, "heading"));
   self->subtitle = GTK_LABEL (add_label (text, "dim-label"));
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "caption");
+  /* On two lines rather than cut: the end of it says how long ago. */
+  gtk_label_set_ellipsize (self->subtitle, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (self->subtitle, TRUE);
 
-  self->amount = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->amount), "numeric");
-  gtk_widget_set_valign (GTK_WIDGET (self->amount), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->amount));
+  figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->box), figures);
+  /* Amounts are never cut. */
+  self->amount = GTK_LABEL (add_label (figures, "numeric"));
+  gtk_label_set_ellipsize (self->amount, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_xalign (self->amount, 1);
+  self->balance = GTK_LABEL (add_label (figures, "caption"));
+  gtk_label_set_ellipsize (self->balance, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_xalign (self->balance, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->balance), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->balance), "numeric");
 
   self->paid_button = add_button (self->box, _("Mark as Paid"), "charge.mark-paid");
   self->waive_button = add_button (self->box, _("Waive…"), "charge.waive");
