@@ -288,8 +288,8 @@ def walk(suffix, env, every_screen):
         fees = A.find(app, None, 'SeancesFeesView')
         A.find(fees, 'label', 'Honoraires dus')
         shot_as(f'15-fees{suffix}')
-        if every_screen and A.find_all(fees, 'push button', 'Marquer comme réglé'):
-            A.click(A.find_all(fees, 'push button', 'Marquer comme réglé')[0])
+        if every_screen and A.find_all(fees, 'push button', 'Marquer comme réglé : ', substring=True):
+            A.click(A.find_all(fees, 'push button', 'Marquer comme réglé : ', substring=True)[0])
             dialog = A.find_window(app, 'Marquer comme réglé')
             place_dialog(proc, 'Marquer comme réglé')
             A.in_window(dialog, 'combo box', 'Moyen de paiement')

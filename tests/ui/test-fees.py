@@ -70,7 +70,8 @@ def fee_rows(fees):
 
 
 def mark_paid_by_cheque(app, fees):
-    A.click(A.find(fees, 'push button', 'Marquer comme réglé'))
+    A.click(A.find(fees, 'push button', 'Marquer comme réglé : Hélène Martin, Séance du mardi 24 novembre'
+                   ' · aujourd’hui'))
     dialog = A.find_window(app, 'Marquer comme réglé')
     date = A.menu_button_text(A.in_window(dialog, 'push button', 'Date du règlement'))
     if date != 'mardi 24 novembre 2026':

@@ -108,6 +108,9 @@ show_charge (SeancesChargeRow *self)
   gint64 now = seances_context_get_now (self->context);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *paid_name = NULL;
+  g_autofree char *waive_name = NULL;
   gboolean unpaid;
 
   if (self->charge == NULL)
@@ -137,6 +140,15 @@ show_charge (SeancesChargeRow *self)
 
   gtk_widget_set_visible (self->paid_button, unpaid);
   gtk_widget_set_visible (self->waive_button, unpaid);
+  /* A screen reader going from button to button hears which charge each is for. */
+  subject = self->show_client ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
+  /* Translators: the accessible name of « Marquer comme réglé » on a row: « Marquer comme
+   * réglé : Hélène Martin, Séance du mardi 24 novembre · il y a 12 jours » */
+  paid_name = g_strdup_printf (_("Mark as paid: %s"), subject);
+  /* Translators: the accessible name of « Renoncer… » on a row, as above */
+  waive_name = g_strdup_printf (_("Waive: %s"), subject);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->paid_button), GTK_ACCESSIBLE_PROPERTY_LABEL, paid_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->waive_button), GTK_ACCESSIBLE_PROPERTY_LABEL, waive_name, -1);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->paid_button),
                                           g_variant_new_int64 (seances_charge_get_id (self->charge)));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->waive_button),
