@@ -1,12 +1,12 @@
 /* decide-helper.c — closes the practice's sessions waiting for review, as held
+ * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   decide-helper DATABASE_PATH
  *
  * Opens the database with the keyring's key, as the app does, and closes every session
  * over and not yet reviewed as honoured through the decisions (its charge included), at
  * « now » (SEANCES_NOW). Prints « closed N » and exits 0, or prints the error and exits 1.
- * The end-to-end test of « Honoraires dus » uses it in place of the review's screen.
- * SPDX-License-Identifier: GPL-3.0-or-later */
+ * The end-to-end test of « Honoraires dus » uses it in place of the review's screen. */
 #include "config.h"
 
 #include "seances-context.h"

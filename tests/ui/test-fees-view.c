@@ -429,6 +429,42 @@ answer (AdwMessageDialog *dialog, const char *response)
   wait_until (open_window (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
+/* Another day picked in the calendar: an earlier one is recorded at its noon; one to
+ * come is refused in the dialog, which stays open, and nothing is recorded. */
+static void
+test_payment_day (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(SeancesCharge) charge = unpaid_charge (fixture, fixture->marc, 2);
+  g_autoptr(GDateTime) tomorrow = g_date_time_new_local (2026, 11, 25, 0, 0, 0);
+  g_autoptr(GDateTime) before = g_date_time_new_local (2026, 11, 20, 0, 0, 0);
+  g_autoptr(GPtrArray) settled = NULL;
+  GtkWindow *dialog;
+  GtkCalendar *calendar;
+  GtkWidget *error;
+
+  show_view (fixture, seances_fees_view_new (fixture->context));
+  g_assert_true (gtk_widget_activate_action (fixture->view, "charge.mark-paid", "x", seances_charge_get_id (charge)));
+  dialog = wait_for_window (SEANCES_TYPE_PAYMENT_DIALOG);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Marc Petit · Séance du lundi 2 novembre · " EUR ("60,00")));
+  calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR, NULL));
+  gtk_calendar_select_day (calendar, tomorrow);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
+  error = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Un règlement ne peut pas être daté dans le futur.");
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_true (open_window (SEANCES_TYPE_PAYMENT_DIALOG) == dialog);
+  g_assert_cmpint (seances_charge_store_get_balance (seances_context_get_charges (fixture->context), fixture->marc), ==, 6000);
+
+  gtk_calendar_select_day (calendar, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.save", NULL));
+  wait_until (open_window (SEANCES_TYPE_PAYMENT_DIALOG) == NULL);
+  settled = seances_charge_store_list_settled_for_client (seances_context_get_charges (fixture->context),
+                                                         fixture->marc, 5, NULL);
+  g_assert_cmpuint (settled->len, ==, 1);
+  g_assert_cmpint (seances_charge_get_paid_at (g_ptr_array_index (settled, 0)), ==, paris (11, 20, 12));
+  g_assert_cmpint (seances_charge_get_paid_means (g_ptr_array_index (settled, 0)), ==, SEANCES_PAYMENT_CASH);
+}
+
 /* An absence waived for force majeure leaves the list; a session held can only be waived
  * as a courtesy. */
 static void
@@ -654,6 +690,7 @@ main (int argc, char *argv[])
 
   add_test ("/fees-view/rows-and-total", test_rows_and_total);
   add_test ("/fees-view/mark-paid-and-undo", test_mark_paid_and_undo);
+  add_test ("/fees-view/payment-day", test_payment_day);
   add_test ("/fees-view/waive", test_waive);
   add_test ("/fees-view/empty", test_empty);
   add_test ("/fees-view/grows", test_grows);

@@ -72,8 +72,9 @@ paid_at (SeancesPaymentDialog *self)
       g_date_time_get_day_of_year (picked) == g_date_time_get_day_of_year (today))
     return now;
   /* Noon exists on every day, whatever the clocks do. */
-  seances_time_from_local (tz, g_date_time_get_year (picked), g_date_time_get_month (picked),
-                           g_date_time_get_day_of_month (picked), 12, 0, &noon, NULL);
+  if (!seances_time_from_local (tz, g_date_time_get_year (picked), g_date_time_get_month (picked),
+                                g_date_time_get_day_of_month (picked), 12, 0, &noon, NULL))
+    return now;
   return noon;
 }
 
