@@ -268,6 +268,58 @@ test_for_client (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* A client's page: what they still owe, the oldest first; then what is settled, the latest
+ * first, as many as asked for; nobody else's. */
+typedef struct
+{
+  const char *name;
+  gint64      client_id;
+  guint       limit;
+  gint64      unpaid[3];   /* appointment ids, 0-terminated */
+  gint64      settled[3];
+} ClientCase;
+
+static const ClientCase client_cases[] = {
+  { "helene", HELENE, 10, { 1, 6 }, { 4, 3 } },
+  { "helene-latest", HELENE, 1, { 1, 6 }, { 4 } },
+  { "marc", MARC, 10, { 2, 7, 5 }, { 0 } },
+  { "nobody", 99, 10, { 0 }, { 0 } },
+};
+
+static void
+assert_ids (GPtrArray    *list,
+            const gint64 *ids,
+            gint64        client_id)
+{
+  guint n = 0;
+
+  while (n < 3 && ids[n] != 0)
+    n++;
+  g_assert_cmpuint (list->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (seances_charge_get_appointment_id (g_ptr_array_index (list, i)), ==, ids[i]);
+      g_assert_cmpint (seances_charge_get_client_id (g_ptr_array_index (list, i)), ==, client_id);
+    }
+}
+
+static void
+test_client_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const ClientCase *row = data;
+  g_autoptr(GPtrArray) unpaid = NULL;
+  g_autoptr(GPtrArray) settled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_rows (fixture);
+  unpaid = seances_charge_store_list_unpaid_for_client (fixture->store, row->client_id);
+  settled = seances_charge_store_list_settled_for_client (fixture->store, row->client_id, row->limit, &error);
+  g_assert_no_error (error);
+  assert_ids (unpaid, row->unpaid, row->client_id);
+  assert_ids (settled, row->settled, row->client_id);
+}
+
 /* Paid, then undone: the row is back byte for byte, and so is the unpaid list. */
 static void
 test_mark_paid (Fixture       *fixture,
@@ -511,6 +563,11 @@ main (int   argc,
 
   add_test ("/charge-store/unpaid", NULL, test_unpaid);
   add_test ("/charge-store/for-client", NULL, test_for_client);
+  for (guint i = 0; i < G_N_ELEMENTS (client_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/charge-store/client-page/%s", client_cases[i].name);
+      add_test (path, &client_cases[i], test_client_page);
+    }
   add_test ("/charge-store/mark-paid", NULL, test_mark_paid);
   add_test ("/charge-store/waive", NULL, test_waive);
   add_test ("/charge-store/undo/refused", NULL, test_undo_refused);

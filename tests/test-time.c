@@ -268,6 +268,51 @@ test_format (void)
     }
 }
 
+/* How long ago a session was, from Tuesday 24 November 2026 at 14:00 in Paris: days on the
+ * calendar (23:59 the day before is yesterday), then months, then years. */
+typedef struct
+{
+  int         year;
+  int         month;
+  int         day;
+  int         hour;
+  int         minute;
+  const char *age;
+  const char *day_text;
+} AgeCase;
+
+static const AgeCase age_cases[] = {
+  { 2026, 11, 24, 15, 0, "aujourd’hui", "mardi 24 novembre" },
+  { 2026, 11, 24, 0, 0, "aujourd’hui", "mardi 24 novembre" },
+  { 2026, 11, 23, 23, 59, "hier", "lundi 23 novembre" },
+  { 2026, 11, 22, 14, 0, "il y a 2 jours", "dimanche 22 novembre" },
+  { 2026, 11, 12, 9, 0, "il y a 12 jours", "jeudi 12 novembre" },
+  /* Across the change to winter time: still counted in days. */
+  { 2026, 10, 24, 14, 0, "il y a 31 jours", "samedi 24 octobre" },
+  { 2026, 10, 11, 14, 0, "il y a 44 jours", "dimanche 11 octobre" },
+  { 2026, 10, 10, 14, 0, "il y a 1 mois", "samedi 10 octobre" },
+  { 2026, 8, 25, 14, 0, "il y a 2 mois", "mardi 25 août" },
+  { 2026, 8, 24, 14, 0, "il y a 3 mois", "lundi 24 août" },
+  { 2025, 11, 25, 14, 0, "il y a 11 mois", "mardi 25 novembre 2025" },
+  { 2024, 11, 25, 14, 0, "il y a 23 mois", "lundi 25 novembre 2024" },
+  { 2024, 11, 24, 14, 0, "il y a 2 ans", "dimanche 24 novembre 2024" },
+  { 2016, 1, 4, 14, 0, "il y a 10 ans", "lundi 4 janvier 2016" },
+};
+
+static void
+test_age (gconstpointer data)
+{
+  const AgeCase *row = data;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  gint64 instant = paris (row->year, row->month, row->day, row->hour, row->minute);
+  gint64 now = paris (2026, 11, 24, 14, 0);
+  g_autofree char *age = seances_time_format_age (tz, instant, now);
+  g_autofree char *day_text = seances_time_format_day_near (tz, instant, now);
+
+  g_assert_cmpstr (age, ==, row->age);
+  g_assert_cmpstr (day_text, ==, row->day_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +326,14 @@ main (int   argc,
   g_test_add_func ("/time/week-start", test_week_start);
   g_test_add_func ("/time/add-days", test_add_days);
   g_test_add_func ("/time/format-long", test_format);
+  for (guint i = 0; i < G_N_ELEMENTS (age_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/time/age/%04d-%02d-%02d-%02d%02d", age_cases[i].year,
+                                               age_cases[i].month, age_cases[i].day, age_cases[i].hour,
+                                               age_cases[i].minute);
+
+      g_test_add_data_func (path, &age_cases[i], test_age);
+    }
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fees/seances-fees-view.h"
+
 struct _SeancesMainView
 {
   AdwBin                parent_instance;
@@ -19,6 +21,7 @@ struct _SeancesMainView
   AdwViewStack         *view_stack;
   AdwViewStackPage     *clients_page;
   AdwBin               *agenda_bin;
+  AdwBin               *fees_bin;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
   GtkRevealer          *notice_revealer;
@@ -87,6 +90,21 @@ new_session_requested_cb (SeancesMainView *self,
   seances_agenda_view_new_session (self->agenda_view, client);
 }
 
+/* « Honoraires dus » is made when first shown: most starts never open it. */
+static void
+page_shown_cb (SeancesMainView *self)
+{
+  GtkWidget *fees_view;
+
+  /* The stack also says so while it is built and taken apart. */
+  if (self->fees_bin == NULL || self->context == NULL || adw_bin_get_child (self->fees_bin) != NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "fees") != 0)
+    return;
+  fees_view = seances_fees_view_new (self->context);
+  g_signal_connect_object (fees_view, "client-requested", G_CALLBACK (client_requested_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->fees_bin, fees_view);
+}
+
 static void
 seances_main_view_constructed (GObject *object)
 {
@@ -99,6 +117,11 @@ seances_main_view_constructed (GObject *object)
                             G_CALLBACK (new_session_requested_cb), self);
   self->clients_page = adw_view_stack_add_named (self->view_stack, GTK_WIDGET (self->clients_view), "clients");
   adw_view_stack_page_set_icon_name (self->clients_page, "system-users-symbolic");
+  /* After the people: what they owe comes last. */
+  self->fees_bin = ADW_BIN (adw_bin_new ());
+  adw_view_stack_page_set_icon_name (adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->fees_bin),
+                                                                "fees", _("Fees")),
+                                     "seances-fees-symbolic");
 
   g_signal_connect_object (self->scheduler, "changed", G_CALLBACK (backup_changed_cb), self, G_CONNECT_SWAPPED);
   backup_changed_cb (self);
@@ -192,6 +215,7 @@ seances_main_view_class_init (SeancesMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, page_shown_cb);
 }
 
 static void
@@ -230,7 +254,7 @@ seances_main_view_get_clients (SeancesMainView *self)
   return self->clients_view;
 }
 
-/* @page is "agenda" or "clients". */
+/* @page is "agenda", "clients" or "fees". */
 void
 seances_main_view_show (SeancesMainView *self,
                         const char      *page)

@@ -79,7 +79,7 @@ static void
 update_actions (SeancesWindow *self)
 {
   static const char * const actions[] = {
-    "win.new-session", "win.preferences", "win.show-backups", "win.show-agenda", "win.show-clients",
+    "win.new-session", "win.preferences", "win.show-backups", "win.show-agenda", "win.show-clients", "win.show-fees",
     "win.find", "win.show-client", "agenda.previous", "agenda.next", "agenda.today",
   };
 
@@ -571,6 +571,8 @@ show_page_action_cb (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.show-agenda"))
     seances_main_view_show (self->main_view, "agenda");
+  else if (g_str_equal (action_name, "win.show-fees"))
+    seances_main_view_show (self->main_view, "fees");
   else
     {
       seances_main_view_show (self->main_view, "clients");
@@ -714,6 +716,7 @@ seances_window_class_init (SeancesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-backups", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-clients", NULL, show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-fees", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-client", "x", show_client_action_cb);
   gtk_widget_class_install_action (widget_class, "agenda.previous", NULL, agenda_action_cb);
@@ -724,6 +727,7 @@ seances_window_class_init (SeancesWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-agenda", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-clients", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-fees", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "agenda.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "agenda.next", NULL);

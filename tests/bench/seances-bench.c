@@ -9,7 +9,8 @@
  *   waits for), then "PEAK_KB <VmHWM>" and quits (g_get_monotonic_time (), CLOCK_MONOTONIC).
  * SEANCES_BENCH_SCRIPT=1: once the main page is painted, drives the views one step per
  *   frame (week switches, opening clients — some spread over the list, and the ten with the
- *   longest history —, search keystrokes) and prints per action kind
+ *   longest history —, search keystrokes, « Honoraires dus » opened from the agenda) and
+ *   prints per action kind
  *   "BENCH <name> work_p50 work_p95 frame_p50 frame_p95 frame_max" in milliseconds, then
  *   "PEAK_KB <VmHWM>", and quits.
  *
@@ -33,6 +34,7 @@
 #define BENCH_BIG_CLIENTS 10
 #define BENCH_BIG_ROUNDS 3
 #define BENCH_LIFELONG_SESSIONS 800
+#define BENCH_UNPAID_WEEKS 8
 
 typedef enum
 {
@@ -42,13 +44,14 @@ typedef enum
   SERIES_SEARCH_KEY,
   SERIES_SEARCH_CLEAR,
   SERIES_CLOSE_ABSENCE,
+  SERIES_OPEN_FEES,
   N_SERIES,
   SERIES_NONE = -1,
 } SeriesKind;
 
 static const char * const series_names[N_SERIES] = {
   "week_switch", "open_client", "open_big_client", "search_key", "search_clear",
-  "close_absence",
+  "close_absence", "open_fees",
 };
 
 typedef enum
@@ -56,6 +59,7 @@ typedef enum
   STEP_WAIT,          /* an idle frame */
   STEP_SHOW_AGENDA,
   STEP_SHOW_CLIENTS,
+  STEP_SHOW_FEES,
   STEP_FOCUS_SEARCH,
   STEP_WEEK,          /* arg: direction */
   STEP_OPEN_CLIENT,   /* arg: index in clients */
@@ -419,6 +423,33 @@ close_absence (Bench *bench,
     seances_decisions_needs_confirmation (decisions, seances_appointment_get_client_id (current), NULL);
 }
 
+/* Fees left unpaid: when the demo has few, the sessions held in the last weeks (about
+ * three hundred at forty a week) are closed again as held, each through the decisions,
+ * which gives each its charge. */
+static void
+add_unpaid_fees (Bench *bench)
+{
+  SeancesDecisions *decisions = seances_context_get_decisions (bench->context);
+  gint64 now = seances_context_get_now (bench->context);
+  g_autoptr(GPtrArray) held = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (seances_context_get_charges (bench->context))) >= 100)
+    return;
+  held = seances_appointment_store_list_range (seances_context_get_appointments (bench->context),
+                                               now - BENCH_UNPAID_WEEKS * 7 * 86400, now, NULL);
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    {
+      SeancesAppointment *session = g_ptr_array_index (held, i);
+      g_autoptr(SeancesDecisionUndo) undo = NULL;
+      SeancesPolicyDecision decision;
+
+      if (seances_appointment_get_status (session) == SEANCES_APPOINTMENT_STATUS_HONOURED &&
+          seances_decisions_propose (decisions, session, SEANCES_POLICY_OUTCOME_HONOURED, FALSE, 0, &decision, NULL))
+        undo = seances_decisions_commit (decisions, session, &decision, 0, NULL);
+    }
+  printf ("UNPAID_FEES %u\n", g_list_model_get_n_items (G_LIST_MODEL (seances_context_get_charges (bench->context))));
+}
+
 static void
 build_script (Bench *bench)
 {
@@ -467,6 +498,15 @@ build_script (Bench *bench)
       add_step (bench, STEP_CLOSE_ABSENCE, SERIES_CLOSE_ABSENCE, i % bench->to_review->len, NULL);
       add_step (bench, STEP_UNDO, SERIES_NONE, 0, NULL);
     }
+
+  /* From the agenda to « Honoraires dus », and back. */
+  add_step (bench, STEP_SHOW_AGENDA, SERIES_NONE, 0, NULL);
+  add_waits (bench, BENCH_SETTLE_FRAMES);
+  for (int i = 0; i < BENCH_ITERATIONS; i++)
+    {
+      add_step (bench, STEP_SHOW_FEES, SERIES_OPEN_FEES, 0, NULL);
+      add_step (bench, STEP_SHOW_AGENDA, SERIES_NONE, 0, NULL);
+    }
   add_waits (bench, 1);
 }
 
@@ -483,6 +523,9 @@ run_step (Bench *bench,
       break;
     case STEP_SHOW_CLIENTS:
       gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.show-clients", NULL);
+      break;
+    case STEP_SHOW_FEES:
+      gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.show-fees", NULL);
       break;
     case STEP_FOCUS_SEARCH:
       {
@@ -573,6 +616,7 @@ start_script (Bench *bench)
   bench->big_clients = g_ptr_array_new_with_free_func (g_object_unref);
   pick_clients (bench);
   pick_big_clients (bench);
+  add_unpaid_fees (bench);
   pick_to_review (bench);
   build_script (bench);
   bench->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (bench->window), script_tick_cb, bench, NULL);

@@ -13,13 +13,16 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
-06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
-12-preferences, 13-preferences-data, 14-recovery-key-again, 15-preferences-policy (and its
-foot, 15-preferences-policy-end), 16-policy-versions, 17-client-acceptance,
-15-preferences-notifications; then the main views again in the dark style (06-agenda-week-dark,
-07-agenda-day-dark, 09-clients-dark, 10-client-page-dark, 12-preferences-dark,
-15-preferences-policy-dark, 15-preferences-notifications-dark) and in high contrast (the same,
-ending in -hc).
+06-agenda-week, 07-agenda-day, 08-new-session, 09-clients (with « À reprogrammer »),
+10-client-page, 11-client-editor, 12-preferences, 13-preferences-data, 14-recovery-key-again,
+15-preferences-policy (and its foot, 15-preferences-policy-end), 16-policy-versions,
+17-client-acceptance, 15-preferences-notifications, 15-fees (« Honoraires dus »), 16-payment;
+then the main views again in the dark style (06-agenda-week-dark, 07-agenda-day-dark,
+09-clients-dark, 10-client-page-dark, 12-preferences-dark, 15-preferences-policy-dark,
+15-preferences-notifications-dark, 15-fees-dark) and in high contrast (the same, ending in
+-hc). With $SEANCES_DECIDE_HELPER (build-aux/screenshots sets it), the sessions over and not
+yet reviewed are closed as held once the demo is made, as the end-of-day review would: their
+fees are due.
 
 The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
 and ADW_DEBUG_HIGH_CONTRAST variables, which stand in for the desktop's preference: the app
@@ -195,6 +198,11 @@ def generate_demo():
     print(result.stdout.strip(), file=sys.stderr)
     if result.returncode != 0:
         A.fail(f'--generate-demo=80 exited with {result.returncode}: {result.stderr.strip()}')
+    helper = os.environ.get('SEANCES_DECIDE_HELPER')
+    if helper:
+        result = subprocess.run([helper, data], capture_output=True, text=True, timeout=60,
+                                env=dict(os.environ, SEANCES_NOW=DEMO_NOW))
+        print(result.stdout.strip(), file=sys.stderr)
 
 
 # The styles the main views are shown in: a suffix for the file names, the environment.
@@ -282,6 +290,21 @@ def walk(suffix, env, every_screen):
         policy_page(proc, preferences, suffix, every_screen)
         A.click(A.find(preferences, 'push button', 'Fermer', showing=False))
         A.window_gone(app, preferences)
+
+        # « Honoraires dus » (Alt+4), and the payment dialog of its first row.
+        A._focus_window(proc.pid)
+        xdotool('key', '--clearmodifiers', 'alt+4')
+        fees = A.find(app, None, 'SeancesFeesView')
+        A.find(fees, 'label', 'Honoraires dus')
+        shot_as(f'15-fees{suffix}')
+        if every_screen and A.find_all(fees, 'push button', 'Marquer comme réglé : ', substring=True):
+            A.click(A.find_all(fees, 'push button', 'Marquer comme réglé : ', substring=True)[0])
+            dialog = A.find_window(app, 'Marquer comme réglé')
+            place_dialog(proc, 'Marquer comme réglé')
+            A.in_window(dialog, 'combo box', 'Moyen de paiement')
+            shot_as('16-payment')
+            A.click(A.in_window(dialog, 'push button', 'Annuler'))
+            A.window_gone(app, dialog)
 
         A.close_window(proc, app)
     finally:

@@ -548,7 +548,8 @@ test_shortcuts_window (void)
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Raccourcis clavier");
   g_assert_cmpstr (listed->str, ==,
                    "Afficher les raccourcis=<Control>question | Préférences=<Control>comma | Quitter=<Control>q | "
-                   "Afficher l’agenda=<Alt>1 | Afficher les fiches=<Alt>2 | Rechercher une fiche=<Control>f | "
+                   "Afficher l’agenda=<Alt>1 | Afficher les fiches=<Alt>2 | Afficher les honoraires dus=<Alt>4 | "
+                   "Rechercher une fiche=<Control>f | "
                    "Nouvelle séance=<Control>n | Aller à aujourd’hui=<Control>t | "
                    "Semaine ou jour précédent=<Alt>Left | Semaine ou jour suivant=<Alt>Right");
   gtk_window_destroy (window);

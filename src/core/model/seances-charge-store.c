@@ -511,6 +511,55 @@ seances_charge_store_list_for_client (SeancesChargeStore  *self,
   return collect (self, stmt, error);
 }
 
+/* What the client still owes, charge by charge, the oldest session first: from memory. */
+GPtrArray *
+seances_charge_store_list_unpaid_for_client (SeancesChargeStore *self,
+                                             gint64              client_id)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (SEANCES_IS_CHARGE_STORE (self), NULL);
+
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  if (seances_charge_store_get_balance (self, client_id) == 0)
+    return list;
+  for (guint i = 0; i < self->unpaid->len; i++)
+    {
+      SeancesCharge *charge = g_ptr_array_index (self->unpaid, i);
+
+      if (charge->client_id == client_id)
+        g_ptr_array_add (list, g_object_ref (charge));
+    }
+  return list;
+}
+
+/* The client's @limit latest charges with nothing left to pay (paid, waived, or nothing
+ * due), the latest session first: a client seen weekly for years has hundreds, and their
+ * page shows a few. */
+GPtrArray *
+seances_charge_store_list_settled_for_client (SeancesChargeStore  *self,
+                                              gint64               client_id,
+                                              guint                limit,
+                                              GError             **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_CHARGE_STORE (self), NULL);
+
+  /* Along the client's sessions from the latest, until @limit of them have one. */
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT " COLUMNS " FROM appointment a CROSS JOIN charge c"
+                                   " ON c.appointment_id = a.id"
+                                   " WHERE a.client_id = ?1 AND NOT (c.due_cents > 0 AND c.paid_at IS NULL)"
+                                   " ORDER BY a.start_at DESC, a.id DESC LIMIT ?2",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  return collect (self, stmt, error);
+}
+
 /* The charge of session @appointment_id as the database holds it now, or NULL (no error)
  * when it has none. */
 gboolean

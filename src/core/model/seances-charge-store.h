@@ -67,6 +67,12 @@ gint64               seances_charge_store_get_balance   (SeancesChargeStore  *se
 GPtrArray           *seances_charge_store_list_for_client (SeancesChargeStore *self,
                                                          gint64               client_id,
                                                          GError             **error);
+GPtrArray           *seances_charge_store_list_unpaid_for_client (SeancesChargeStore *self,
+                                                         gint64               client_id);
+GPtrArray           *seances_charge_store_list_settled_for_client (SeancesChargeStore *self,
+                                                         gint64               client_id,
+                                                         guint                limit,
+                                                         GError             **error);
 SeancesChargeUndo   *seances_charge_store_mark_paid     (SeancesChargeStore  *self,
                                                          SeancesCharge       *charge,
                                                          gint64               paid_at,

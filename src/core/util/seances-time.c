@@ -224,3 +224,71 @@ seances_time_format_long (GTimeZone *tz,
    * (see g_date_time_format) */
   return g_date_time_format (local, _("%A %-d %B at %-H:%M"));
 }
+
+/* « mardi 24 novembre », with the year when it is not the year of @now
+ * (« lundi 24 novembre 2025 »): what is still owed can go back more than a year. */
+char *
+seances_time_format_day_near (GTimeZone *tz,
+                              gint64     utc,
+                              gint64     now)
+{
+  g_autoptr(GDateTime) local = seances_time_to_local (tz, utc);
+  g_autoptr(GDateTime) today = seances_time_to_local (tz, now);
+
+  g_return_val_if_fail (local != NULL && today != NULL, NULL);
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (today))
+    return format_day (local);
+  /* Translators: a day and its year, as in « lundi 24 novembre 2025 » */
+  return g_date_time_format (local, _("%A %-d %B %Y"));
+}
+
+static void
+local_date (GTimeZone *tz,
+            gint64     utc,
+            GDate     *date)
+{
+  g_autoptr(GDateTime) local = seances_time_to_local (tz, utc);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+/* How long ago @utc was, counted on the practice's calendar, not in hours: « aujourd’hui »,
+ * « hier », « il y a 12 jours », then whole months from 45 days (« il y a 3 mois »), then
+ * whole years from two years. An instant after @now is today's. */
+char *
+seances_time_format_age (GTimeZone *tz,
+                         gint64     utc,
+                         gint64     now)
+{
+  GDate then, today;
+  int days, months;
+
+  g_return_val_if_fail (tz != NULL, NULL);
+
+  local_date (tz, utc, &then);
+  local_date (tz, now, &today);
+  days = g_date_days_between (&then, &today);
+  if (days <= 0)
+    /* Translators: how long ago a session was: today */
+    return g_strdup (_("today"));
+  if (days == 1)
+    /* Translators: how long ago a session was: yesterday */
+    return g_strdup (_("yesterday"));
+  if (days < 45)
+    /* Translators: how long ago a session was, in days (2 to 44) */
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
+
+  months = (g_date_get_year (&today) - g_date_get_year (&then)) * 12 +
+           (int) g_date_get_month (&today) - (int) g_date_get_month (&then);
+  if (g_date_get_day (&today) < g_date_get_day (&then))
+    months--;
+  months = MAX (months, 1);
+  if (months < 24)
+    /* Translators: how long ago a session was, in whole months (1 to 23) */
+    return g_strdup_printf (ngettext ("%d month ago", "%d months ago", months), months);
+  /* Translators: how long ago a session was, in whole years (2 or more) */
+  return g_strdup_printf (ngettext ("%d year ago", "%d years ago", months / 12), months / 12);
+}

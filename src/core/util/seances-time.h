@@ -42,5 +42,11 @@ char      *seances_time_format_hour    (GTimeZone     *tz,
                                         gint64         utc);
 char      *seances_time_format_long    (GTimeZone     *tz,
                                         gint64         utc);
+char      *seances_time_format_day_near (GTimeZone    *tz,
+                                        gint64         utc,
+                                        gint64         now);
+char      *seances_time_format_age     (GTimeZone     *tz,
+                                        gint64         utc,
+                                        gint64         now);
 
 G_END_DECLS

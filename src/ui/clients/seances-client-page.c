@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fees/seances-client-fees.h"
 #include "seances-client-editor.h"
 #include "seances-client-labels.h"
 #include "seances-client-policy-group.h"
@@ -431,6 +432,7 @@ seances_client_page_constructed (GObject *object)
 {
   SeancesClientPage *self = (SeancesClientPage *)object;
   GtkWidget *policy_group;
+  GtkWidget *fees;
 
   G_OBJECT_CLASS (seances_client_page_parent_class)->constructed (object);
 
@@ -439,6 +441,11 @@ seances_client_page_constructed (GObject *object)
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->followup_group))),
                               policy_group, GTK_WIDGET (self->followup_group));
   g_object_bind_property (self, "client", policy_group, "client", G_BINDING_SYNC_CREATE);
+
+  /* « Honoraires », before the past sessions; it takes the context too. */
+  fees = seances_client_fees_new (self->context);
+  gtk_widget_insert_before (fees, gtk_widget_get_parent (GTK_WIDGET (self->past_group)), GTK_WIDGET (self->past_group));
+  g_object_bind_property (self, "client", fees, "client", G_BINDING_SYNC_CREATE);
 
   g_signal_group_set_target (self->appointments_signals, seances_context_get_appointments (self->context));
   g_signal_group_set_target (self->practice_signals, seances_context_get_practice (self->context));

@@ -17,6 +17,7 @@
 #include "seances-client-labels.h"
 #include "seances-client-list.h"
 #include "seances-client-page.h"
+#include "seances-rebook-page.h"
 
 struct _SeancesClientsView
 {
@@ -35,6 +36,7 @@ struct _SeancesClientsView
   GtkWidget           *separator;
   GtkStack            *detail_stack;
   SeancesClientPage   *client_page;
+  GtkWidget           *rebook_page;
 
   SeancesContext      *context;
   GSignalGroup        *store_signals;
@@ -199,6 +201,18 @@ new_session_requested_cb (SeancesClientsView *self,
   g_signal_emit (self, signals[NEW_SESSION_REQUESTED], 0, client);
 }
 
+/* Back to « À reprogrammer », where the detail side stands when no record is open. */
+static void
+show_rebook_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SeancesClientsView *self = SEANCES_CLIENTS_VIEW (widget);
+
+  gtk_stack_set_visible_child (self->detail_stack, self->rebook_page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+}
+
 static void
 editor_saved_cb (SeancesClientsView *self,
                  SeancesClient      *client)
@@ -253,6 +267,13 @@ seances_clients_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (self->list_scroller, GTK_WIDGET (self->client_list));
 
+  /* First in the detail side: what it shows until a record is opened. */
+  self->rebook_page = seances_rebook_page_new (self->context);
+  g_object_bind_property (self->leaflet, "folded", self->rebook_page, "show-back-button", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->rebook_page, "client-requested", G_CALLBACK (seances_clients_view_open_client), self);
+  g_signal_connect_swapped (self->rebook_page, "new-session-requested", G_CALLBACK (new_session_requested_cb), self);
+  gtk_stack_add_named (self->detail_stack, self->rebook_page, "rebook");
+
   self->client_page = SEANCES_CLIENT_PAGE (seances_client_page_new (self->context));
   g_object_bind_property (self->leaflet, "folded", self->client_page, "show-back-button",
                           G_BINDING_SYNC_CREATE);
@@ -278,6 +299,7 @@ seances_clients_view_dispose (GObject *object)
   /* Made in constructed(), they belong to the template's widgets and go with them. */
   self->client_list = NULL;
   self->client_page = NULL;
+  self->rebook_page = NULL;
   /* The bin's child is a template child too: the bin lets go of it first, so that
    * disposing the template does not leave the bin pointing at a finalized widget. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -368,6 +390,7 @@ seances_clients_view_class_init (SeancesClientsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "clients.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "clients.show-rebook", NULL, show_rebook_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "clients.focus-search", NULL);
 }
