@@ -884,6 +884,41 @@ test_review (Fixture       *fixture,
   g_assert_cmpuint (counted, ==, n_to_review);
 }
 
+typedef struct
+{
+  gint64                   client;
+  int                      month;
+  int                      day;
+  SeancesAppointmentStatus status;
+  gboolean                 has;
+} AfterCase;
+
+/* Whether a client has a next session booked after one held on Tuesday 24 November at
+ * 10:00: only one of theirs, still scheduled, starting later counts. */
+static void
+test_scheduled_after (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const AfterCase *row = data;
+  g_autoptr(SeancesAppointment) held = book (fixture, HELENE, 11, 24, 10, 0, 50, FALSE);
+  g_autoptr(SeancesAppointment) other = book (fixture, row->client, row->month, row->day, 10, 0, 50, TRUE);
+  g_autoptr(SeancesStatement) stmt = seances_database_prepare (fixture->database,
+                                                               "UPDATE appointment SET status = ?2 WHERE id = ?1",
+                                                               NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean has = !row->has;
+
+  sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (other));
+  sqlite3_bind_text (stmt, 2, seances_appointment_status_to_string (row->status), -1, SQLITE_STATIC);
+  g_assert_true (seances_database_step (fixture->database, stmt, NULL, NULL));
+
+  g_assert_true (seances_appointment_store_has_scheduled_after (fixture->store, HELENE,
+                                                                seances_appointment_get_start (held),
+                                                                &has, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (has, ==, row->has);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -910,6 +945,23 @@ main (int   argc,
   add_test ("/appointment/recent-for-client", test_recent_for_client);
   add_test ("/appointment/policy-version", test_policy_version);
   add_test ("/appointment/review", test_review);
+  {
+    static const AfterCase cases[] = {
+      { HELENE, 12, 1, SEANCES_APPOINTMENT_STATUS_SCHEDULED, TRUE },
+      { HELENE, 11, 24, SEANCES_APPOINTMENT_STATUS_SCHEDULED, FALSE },
+      { HELENE, 11, 23, SEANCES_APPOINTMENT_STATUS_SCHEDULED, FALSE },
+      { HELENE, 11, 26, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME, FALSE },
+      { HELENE, 11, 26, SEANCES_APPOINTMENT_STATUS_RESCHEDULED, FALSE },
+      { MARC, 11, 26, SEANCES_APPOINTMENT_STATUS_SCHEDULED, FALSE },
+    };
+    static const char *names[] = { "next-week", "same-time", "day-before", "cancelled", "moved", "someone-else" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/appointment/scheduled-after/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_scheduled_after, fixture_tear_down);
+      }
+  }
 
   return g_test_run ();
 }

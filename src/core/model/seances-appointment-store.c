@@ -1014,6 +1014,35 @@ seances_appointment_store_count_to_review (SeancesAppointmentStore  *self,
   return TRUE;
 }
 
+/* Whether the client @client_id has a session still scheduled that starts after @after:
+ * the review proposes to fix the next date of a client seen at a rhythm only when none is
+ * booked. */
+gboolean
+seances_appointment_store_has_scheduled_after (SeancesAppointmentStore  *self,
+                                               gint64                    client_id,
+                                               gint64                    after,
+                                               gboolean                 *has,
+                                               GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (has != NULL, FALSE);
+
+  /* Along the client's sessions (client_id, start_at). */
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT 1 FROM appointment"
+                                   " WHERE client_id = ?1 AND start_at > ?2 AND status = ?3 LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  sqlite3_bind_int64 (stmt, 2, after);
+  sqlite3_bind_text (stmt, 3, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_SCHEDULED),
+                     -1, SQLITE_STATIC);
+  return seances_database_step (self->database, stmt, has, error);
+}
+
 /* For the model's other writers (seances-decisions), inside their transaction: the status
  * fields of session @id become @state, and one event row records the change from
  * @previous. */

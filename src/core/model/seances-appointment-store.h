@@ -99,5 +99,10 @@ gboolean                 seances_appointment_store_count_to_review (SeancesAppoi
                                                                    gint64                    now,
                                                                    guint                    *n_sessions,
                                                                    GError                  **error);
+gboolean                 seances_appointment_store_has_scheduled_after (SeancesAppointmentStore *self,
+                                                                       gint64                   client_id,
+                                                                       gint64                   after,
+                                                                       gboolean                *has,
+                                                                       GError                 **error);
 
 G_END_DECLS
