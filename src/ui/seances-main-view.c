@@ -1,4 +1,4 @@
-/* seances-main-view.c — the practice once open: agenda and people, under one header
+/* seances-main-view.c — the practice once open: today, agenda and people, under one header
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built only once the database is open, so that the window's first frame (a header
@@ -17,8 +17,11 @@ struct _SeancesMainView
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
+  AdwViewStackPage     *review_page;
   AdwViewStackPage     *clients_page;
+  AdwBin               *review_bin;
   AdwBin               *agenda_bin;
+  SeancesReviewView    *review_view;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
   GtkRevealer          *notice_revealer;
@@ -68,6 +71,16 @@ backup_changed_cb (SeancesMainView *self)
   gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
 }
 
+/* The sessions waiting for a decision, counted on the page's button. */
+static void
+to_review_changed_cb (SeancesMainView *self)
+{
+  guint n = seances_review_view_get_n_to_review (self->review_view);
+
+  adw_view_stack_page_set_badge_number (self->review_page, n);
+  adw_view_stack_page_set_needs_attention (self->review_page, n > 0);
+}
+
 static void
 client_requested_cb (SeancesMainView *self,
                      gint64           client_id)
@@ -110,6 +123,12 @@ seances_main_view_constructed (GObject *object)
   g_signal_connect_object (self->agenda_view, "client-requested", G_CALLBACK (client_requested_cb),
                            self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
+
+  self->review_view = seances_review_view_new (self->context);
+  g_signal_connect_object (self->review_view, "notify::n-to-review", G_CALLBACK (to_review_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  to_review_changed_cb (self);
+  adw_bin_set_child (self->review_bin, GTK_WIDGET (self->review_view));
 }
 
 static void
@@ -189,6 +208,8 @@ seances_main_view_class_init (SeancesMainViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, review_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, review_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
@@ -230,7 +251,7 @@ seances_main_view_get_clients (SeancesMainView *self)
   return self->clients_view;
 }
 
-/* @page is "agenda" or "clients". */
+/* @page is "review", "agenda" or "clients". */
 void
 seances_main_view_show (SeancesMainView *self,
                         const char      *page)

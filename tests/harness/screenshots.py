@@ -13,9 +13,9 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
-06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
+05-review and 05-review-verdict (at 18:30 that day, its afternoon over), 06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
 12-preferences, 13-preferences-data, 14-recovery-key-again; then the main views again in the
-dark style (06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
+dark style (05-review-dark, 06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
 12-preferences-dark) and in high contrast (the same, ending in -hc).
 
 The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
@@ -203,7 +203,38 @@ STYLES = [('', {}),
 def demo():
     generate_demo()
     for suffix, env in STYLES:
+        review(suffix, env, every_screen=not suffix)
         walk(suffix, env, every_screen=not suffix)
+
+
+# The end of the demo's day: its afternoon sessions are over and still to review.
+REVIEW_NOW = DEMO_NOW[:11] + '18:30'
+
+
+def review(suffix, env, every_screen):
+    """« Aujourd’hui » at the end of the day (05-review); every_screen adds the verdict of an
+    absence (05-review-verdict), opened with the key A on the first session to review."""
+    proc = A.start_app(env={**env, 'SEANCES_NOW': REVIEW_NOW})
+    try:
+        app = A.find_app(pid=proc.pid)
+        A.wait_main(app)
+        fill_screen(proc, app)
+        view = A.find(app, None, 'SeancesReviewView')
+        A.find(view, 'list item', 'À revoir', substring=True)
+        shot_as(f'05-review{suffix}')
+        if every_screen:
+            known = A.children(app)
+            A._focus_window(proc.pid)
+            xdotool('key', 'a')
+            dialog = new_window(app, known)
+            place_dialog(proc, dialog.name)
+            A.find(dialog, 'push button', 'Confirmer', substring=True, showing=False)
+            shot_as('05-review-verdict')
+            A.press('Escape')
+            A.window_gone(app, dialog)
+        A.close_window(proc, app)
+    finally:
+        A.stop_app(proc)
 
 
 def walk(suffix, env, every_screen):
@@ -214,6 +245,7 @@ def walk(suffix, env, every_screen):
         A.wait_main(app)
         main = A.find(app, 'frame', 'Séances')
         fill_screen(proc, app)
+        A.click(A.find(main, 'page tab', 'Agenda'))
         agenda = A.find(app, None, 'SeancesAgendaView')
 
         # The week of « today », with its sessions.

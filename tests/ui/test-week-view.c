@@ -548,7 +548,12 @@ test_shortcuts_window (void)
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Raccourcis clavier");
   g_assert_cmpstr (listed->str, ==,
                    "Afficher les raccourcis=<Control>question | Préférences=<Control>comma | Quitter=<Control>q | "
-                   "Afficher l’agenda=<Alt>1 | Afficher les fiches=<Alt>2 | Rechercher une fiche=<Control>f | "
+                   "Afficher Aujourd’hui=<Alt>1 | Afficher l’agenda=<Alt>2 | Afficher les fiches=<Alt>3 | "
+                   "Rechercher une fiche=<Control>f | "
+                   "Séance précédente ou suivante=Up Down | Clore" NBSP ": honorée=h | "
+                   "Clore" NBSP ": annulée dans les délais=d | Clore" NBSP ": annulée tardivement=t | "
+                   "Clore" NBSP ": absence=a | Clore" NBSP ": force majeure=f | Reporter la séance=r | "
+                   "Annuler la dernière décision=<Control>z | "
                    "Nouvelle séance=<Control>n | Aller à aujourd’hui=<Control>t | "
                    "Semaine ou jour précédent=<Alt>Left | Semaine ou jour suivant=<Alt>Right");
   gtk_window_destroy (window);
