@@ -79,10 +79,6 @@ gboolean                 seances_appointment_store_move           (SeancesAppoin
                                                                    gboolean                  allow_conflict,
                                                                    SeancesAppointment      **moved,
                                                                    GError                  **error);
-gboolean                 seances_appointment_store_cancel         (SeancesAppointmentStore  *self,
-                                                                   SeancesAppointment       *appointment,
-                                                                   gint64                    cancelled_at,
-                                                                   GError                  **error);
 
 void seances_appointment_store_set_clock (SeancesAppointmentStore *self,
                                           SeancesClock *clock);
