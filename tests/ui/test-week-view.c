@@ -505,6 +505,82 @@ find_label (GtkWidget *root, const char *text)
   return NULL;
 }
 
+typedef struct { int day; const char *time; gboolean past; } PastCase;
+
+/* A session booked in the past is allowed, with a word under the date: it waits in the
+ * review. It says so as the date or the time changes. */
+static void
+test_past_warning (Fixture *fixture, gconstpointer data)
+{
+  const PastCase *c = data;
+  SeancesAppointmentEditor *editor = open_booking (fixture, 26, 9, 0);
+  GtkWidget *warning;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  g_assert_null (find_label (GTK_WIDGET (editor), "Cette séance est dans le passé" NBSP ": elle apparaîtra dans la revue du jour."));
+  seances_appointment_editor_set_start (editor, 2026, 11, c->day, 9, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Heure de début")), c->time);
+  warning = find_label (GTK_WIDGET (editor), "Cette séance est dans le passé" NBSP ": elle apparaîtra dans la revue du jour.");
+  g_assert_cmpint (warning != NULL, ==, c->past);
+  if (!c->past)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (find_editor () == NULL);
+  sessions = seances_appointment_store_list_range (seances_context_get_appointments (fixture->context),
+                                                   paris (2026, 11, c->day, 0, 0), paris (2026, 11, c->day, 23, 59), NULL);
+  g_assert_cmpuint (sessions->len, ==, c->day == 24 ? 2 : 1);
+}
+
+static void
+add_absence (Fixture *fixture, int month, int day)
+{
+  book (fixture, fixture->client_id, paris (2026, month, day, 9, 30), SEANCES_APPOINTMENT_STATUS_NO_SHOW);
+}
+
+/* A person whose absences passed the policy's threshold (three in twelve months) shows
+ * « Confirmation requise » in the booking, which asks before booking them. */
+static void
+test_confirmation_required (Fixture *fixture, gconstpointer data)
+{
+  SeancesAppointmentEditor *editor;
+  AdwMessageDialog *dialog;
+  const char *flag = "Confirmation requise" NBSP ": Hélène Martin a manqué plusieurs séances ces derniers temps" NBSP "; "
+                     "confirmez chaque séance avec cette personne à l’avance.";
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  /* One absence (yesterday's) is not enough. */
+  editor = open_booking (fixture, 26, 9, 0);
+  g_assert_null (find_label (GTK_WIDGET (editor), flag));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  add_absence (fixture, 10, 6);
+  add_absence (fixture, 9, 15);
+  editor = open_booking (fixture, 26, 9, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), flag));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Confirmation requise");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Hélène Martin a manqué plusieurs séances ces derniers temps" NBSP ": chaque séance est à confirmer "
+                   "avec cette personne. Réserver celle-ci" NBSP "?");
+  /* « Pas maintenant »: nothing is booked, the editor stays. */
+  adw_message_dialog_response (dialog, "back");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (find_editor () == GTK_WIDGET (editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "book");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (find_editor () == NULL);
+  sessions = seances_appointment_store_list_range (seances_context_get_appointments (fixture->context),
+                                                   paris (2026, 11, 26, 0, 0), paris (2026, 11, 27, 0, 0), NULL);
+  g_assert_cmpuint (sessions->len, ==, 1);
+}
+
 /* « Fin de la série » shows its choice whole, in the editor's default size. */
 static void
 test_series_end_whole (Fixture *fixture, gconstpointer data)
@@ -1332,6 +1408,23 @@ main (int argc, char *argv[])
   g_test_add ("/week-view/block-geometry", Fixture, NULL, fixture_set_up, test_block_geometry, fixture_tear_down);
   g_test_add ("/week-view/click-free-slot", Fixture, NULL, fixture_set_up, test_click_free_slot, fixture_tear_down);
   g_test_add ("/week-view/book-anyway", Fixture, NULL, fixture_set_up, test_book_anyway, fixture_tear_down);
+  {
+    static const PastCase cases[] = {
+      { 24, "11h30", TRUE },
+      { 24, "14h00", FALSE },
+      { 20, "13h00", TRUE },
+      { 25, "13h00", FALSE },
+    };
+    static const char *names[] = { "earlier-today", "now", "last-week", "tomorrow" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/appointment-editor/past/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_past_warning, fixture_tear_down);
+      }
+  }
+  g_test_add ("/appointment-editor/confirmation-required", Fixture, NULL, fixture_set_up,
+              test_confirmation_required, fixture_tear_down);
   g_test_add ("/week-view/overlap-side-by-side", Fixture, NULL, fixture_set_up, test_overlap_side_by_side, fixture_tear_down);
   g_test_add ("/week-view/past-sessions-faded", Fixture, NULL, fixture_set_up, test_past_sessions_faded, fixture_tear_down);
   {
