@@ -400,6 +400,9 @@ check_time (SeancesAppointmentEditor *self)
 static void
 time_left_cb (SeancesAppointmentEditor *self)
 {
+  /* The field is left, too, as the editor goes once saved: nothing is left to check. */
+  if (self->context == NULL)
+    return;
   check_time (self);
 }
 
