@@ -13,9 +13,10 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
-05-review and 05-review-verdict (at 18:30 that day, its afternoon over), 06-agenda-week, 07-agenda-day, 08-new-session, 09-clients, 10-client-page, 11-client-editor,
-12-preferences, 13-preferences-data, 14-recovery-key-again; then the main views again in the
-dark style (05-review-dark, 06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
+16-review and 17-review-verdict (« Aujourd’hui » at 18:30 that day, its afternoon over),
+06-agenda-week, 07-agenda-day, 08-new-session, 15-cancel-dialog, 09-clients, 10-client-page,
+11-client-editor, 12-preferences, 13-preferences-data, 14-recovery-key-again; then the main
+views again in the dark style (16-review-dark, 06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
 12-preferences-dark) and in high contrast (the same, ending in -hc).
 
 The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
@@ -212,8 +213,8 @@ REVIEW_NOW = DEMO_NOW[:11] + '18:30'
 
 
 def review(suffix, env, every_screen):
-    """« Aujourd’hui » at the end of the day (05-review); every_screen adds the verdict of an
-    absence (05-review-verdict), opened with the key A on the first session to review."""
+    """« Aujourd’hui » at the end of the day (16-review); every_screen adds the verdict of an
+    absence (17-review-verdict), opened with the key A on the first session to review."""
     proc = A.start_app(env={**env, 'SEANCES_NOW': REVIEW_NOW})
     try:
         app = A.find_app(pid=proc.pid)
@@ -221,7 +222,7 @@ def review(suffix, env, every_screen):
         fill_screen(proc, app)
         view = A.find(app, None, 'SeancesReviewView')
         A.find(view, 'list item', 'À revoir', substring=True)
-        shot_as(f'05-review{suffix}')
+        shot_as(f'16-review{suffix}')
         if every_screen:
             known = A.children(app)
             A._focus_window(proc.pid)
@@ -229,7 +230,7 @@ def review(suffix, env, every_screen):
             dialog = new_window(app, known)
             place_dialog(proc, dialog.name)
             A.find(dialog, 'push button', 'Confirmer', substring=True, showing=False)
-            shot_as('05-review-verdict')
+            shot_as('17-review-verdict')
             A.press('Escape')
             A.window_gone(app, dialog)
         A.close_window(proc, app)
@@ -261,6 +262,7 @@ def walk(suffix, env, every_screen):
 
         if every_screen:
             new_session(proc, app, main, agenda)
+            cancel_session(proc, app, agenda)
 
         # The clients: the list, then a record with upcoming and past sessions.
         A.click(A.find(main, 'page tab', 'Patients'))
@@ -329,6 +331,24 @@ def new_session(proc, app, main, agenda):
     shot_as('08-new-session')
     A.click(A.in_window(editor, 'push button', 'Annuler'))
     A.window_gone(app, editor)
+
+
+def cancel_session(proc, app, agenda):
+    """« Annuler la séance… » on the first session still to come this week (15-cancel-dialog):
+    who cancelled, when the client let the practice know, the policy's verdict."""
+    block = A.wait_for(lambda: next((b for b in A.find_all(agenda, 'push button', ', Prévue, ', substring=True)
+                                     if 'mardi 24' not in b.name), None),
+                       what='a session to come later this week')
+    A.click(block)
+    button = A.popover_child(block, lambda a: a.getRoleName() == 'push button' and a.name == 'Annuler la séance…',
+                             '« Annuler la séance… » in the session popover')
+    A.click(button)
+    dialog = A.find_window(app, 'Annuler cette séance ?')
+    place_dialog(proc, dialog.name)
+    A.find(dialog, 'push button', 'Confirmer', substring=True, showing=False)
+    shot_as('15-cancel-dialog')
+    A.press('Escape')
+    A.window_gone(app, dialog)
 
 
 def recovery_key_again(proc, app, preferences):

@@ -306,8 +306,6 @@ refresh (SeancesReviewView *self)
 static void
 focus_first (SeancesReviewView *self)
 {
-  if (self->rows->len == 0)
-    return;
   for (guint i = 0; i < self->rows->len; i++)
     if (seances_review_row_is_to_review (g_ptr_array_index (self->rows, i)))
       {
@@ -691,8 +689,12 @@ seances_review_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (seances_review_view_parent_class)->map (widget);
   refresh (self);
-  if (focused_row (self) == NULL)
-    focus_first (self);
+  if (focused_row (self) == NULL && self->rows->len > 0)
+    {
+      focus_first (self);
+      /* The keys act on the focused row: it shows before the first one is pressed. */
+      gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (widget)), TRUE);
+    }
 }
 
 static void
