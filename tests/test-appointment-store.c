@@ -1,4 +1,4 @@
-/* test-appointment-store.c — booking, conflicts, series, moving and cancelling sessions
+/* test-appointment-store.c — booking, conflicts, series, moving sessions, and the review's queries
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -112,6 +112,22 @@ book (Fixture  *fixture,
   g_assert_true (seances_appointment_store_create (fixture->store, draft, allow_conflict, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&draft);
+}
+
+/* What became of a session, written as the decisions write it: this store only books
+ * and moves. */
+static void
+set_status (Fixture                  *fixture,
+            SeancesAppointment       *session,
+            SeancesAppointmentStatus  status)
+{
+  g_autoptr(SeancesStatement) stmt = seances_database_prepare (fixture->database,
+                                                               "UPDATE appointment SET status = ?2 WHERE id = ?1",
+                                                               NULL);
+
+  sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (session));
+  sqlite3_bind_text (stmt, 2, seances_appointment_status_to_string (status), -1, SQLITE_STATIC);
+  g_assert_true (seances_database_step (fixture->database, stmt, NULL, NULL));
 }
 
 static int
@@ -273,9 +289,7 @@ test_conflict (Fixture       *fixture,
   g_autoptr(SeancesAppointment) cancelled = book (fixture, MARC, 11, 24, 16, 0, 50, FALSE);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (seances_appointment_store_cancel (fixture->store, cancelled,
-                                                   paris (fixture, 2026, 11, 20, 9, 0), &error));
-  g_assert_no_error (error);
+  set_status (fixture, cancelled, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -294,10 +308,7 @@ test_conflict (Fixture       *fixture,
         {
           g_assert_no_error (error);
           /* Out of the way of the next case. */
-          g_assert_true (seances_appointment_store_cancel (fixture->store, draft,
-                                                           paris (fixture, 2026, 11, 20, 9, 0),
-                                                           &error));
-          g_assert_no_error (error);
+          set_status (fixture, draft, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
         }
       else
         {
@@ -577,67 +588,6 @@ test_move (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM appointment"), ==, 4);
 }
 
-static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
-{
-  g_autoptr(SeancesAppointment) session = book (fixture, HELENE, 11, 24, 14, 0, 50, FALSE);
-  g_autoptr(SeancesAppointment) moved_away = book (fixture, MARC, 11, 25, 9, 0, 50, FALSE);
-  g_autoptr(SeancesAppointment) moved = NULL;
-  g_autoptr(SeancesAppointment) row = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 start = seances_appointment_get_start (session);
-  gint64 called = paris (fixture, 2026, 11, 23, 9, 0);
-
-  /* From its start, a session can no longer be cancelled. */
-  fixture->changes = 0;
-  g_assert_false (seances_appointment_store_cancel (fixture->store, session, start, &error));
-  g_assert_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_STARTED);
-  g_assert_cmpstr (error->message, ==,
-                   "Cette séance a déjà commencé" NBSP ": elle ne peut plus être annulée.");
-  g_clear_error (&error);
-  g_assert_false (seances_appointment_store_cancel (fixture->store, session, start + 600, &error));
-  g_assert_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_STARTED);
-  g_clear_error (&error);
-  g_assert_cmpuint (fixture->changes, ==, 0);
-
-  g_assert_true (seances_appointment_store_cancel (fixture->store, session, called, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (seances_appointment_get_status (session), ==, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
-  g_assert_cmpint (seances_appointment_get_cancelled_at (session), ==, called);
-  row = reload (fixture, seances_appointment_get_id (session));
-  g_assert_cmpint (seances_appointment_get_status (row), ==, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
-  g_assert_cmpint (seances_appointment_get_cancelled_at (row), ==, called);
-  g_assert_cmpint (seances_appointment_get_status_at (row), >, 0);
-  g_assert_cmpuint (fixture->changes, ==, 1);
-  g_assert_cmpint (fixture->changed_from, ==, start);
-  g_assert_cmpint (fixture->changed_to, ==, start + 50 * 60);
-
-  /* Cancelled or moved already: nothing left to cancel. */
-  g_assert_false (seances_appointment_store_cancel (fixture->store, session, called, &error));
-  g_assert_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_NOT_SCHEDULED);
-  g_assert_cmpstr (error->message, ==,
-                   "Cette séance ne peut plus être annulée" NBSP ": elle a déjà été annulée, "
-                   "reportée ou clôturée.");
-  g_clear_error (&error);
-
-  g_assert_true (seances_appointment_store_move (fixture->store, moved_away,
-                                                 paris (fixture, 2026, 11, 27, 9, 0),
-                                                 paris (fixture, 2026, 11, 27, 9, 50), FALSE,
-                                                 &moved, &error));
-  g_assert_false (seances_appointment_store_cancel (fixture->store, moved_away, called, &error));
-  g_assert_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_NOT_SCHEDULED);
-  g_clear_error (&error);
-
-  /* A session removed behind the store's back. */
-  g_assert_true (seances_database_exec (fixture->database,
-                                        "UPDATE appointment SET rescheduled_to = NULL;"
-                                        "DELETE FROM appointment WHERE status = 'scheduled'", NULL));
-  g_assert_false (seances_appointment_store_cancel (fixture->store, moved, called, &error));
-  g_assert_error (error, SEANCES_APPOINTMENT_ERROR, SEANCES_APPOINTMENT_ERROR_NOT_FOUND);
-  g_assert_cmpstr (error->message, ==, "Cette séance n’existe plus.");
-}
-
 /* The agenda's week: every session overlapping Monday 00:00 to the next Monday 00:00. */
 static void
 test_range (Fixture       *fixture,
@@ -680,8 +630,7 @@ test_range (Fixture       *fixture,
       gint64 id = seances_appointment_get_id (session);
 
       if (cases[i].cancel)
-        g_assert_true (seances_appointment_store_cancel (fixture->store, session,
-                                                         paris (fixture, 2026, 11, 1, 9, 0), NULL));
+        set_status (fixture, session, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
       if (cases[i].in_week)
         g_array_append_val (expected, id);
       if (cases[i].month == 10 && cases[i].day == 25)
@@ -855,13 +804,8 @@ test_review (Fixture       *fixture,
       g_autoptr(SeancesAppointment) session = book (fixture, i % 2 ? HELENE : MARC, cases[i].month,
                                                     cases[i].day, cases[i].hour, cases[i].minute,
                                                     50, TRUE);
-      g_autoptr(SeancesStatement) stmt = seances_database_prepare (fixture->database,
-                                                                   "UPDATE appointment SET status = ?2 WHERE id = ?1",
-                                                                   NULL);
 
-      sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (session));
-      sqlite3_bind_text (stmt, 2, seances_appointment_status_to_string (cases[i].status), -1, SQLITE_STATIC);
-      g_assert_true (seances_database_step (fixture->database, stmt, NULL, NULL));
+      set_status (fixture, session, cases[i].status);
       if (cases[i].position >= 0)
         {
           expected[cases[i].position] = seances_appointment_get_id (session);
@@ -882,6 +826,36 @@ test_review (Fixture       *fixture,
   g_assert_true (seances_appointment_store_count_to_review (fixture->store, now, &counted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counted, ==, n_to_review);
+}
+
+typedef struct
+{
+  gint64                   client;
+  int                      month;
+  int                      day;
+  SeancesAppointmentStatus status;
+  gboolean                 has;
+} AfterCase;
+
+/* Whether a client has a next session booked after one held on Tuesday 24 November at
+ * 10:00: only one of theirs, still scheduled, starting later counts. */
+static void
+test_scheduled_after (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const AfterCase *row = data;
+  g_autoptr(SeancesAppointment) held = book (fixture, HELENE, 11, 24, 10, 0, 50, FALSE);
+  g_autoptr(SeancesAppointment) other = book (fixture, row->client, row->month, row->day, 10, 0, 50, TRUE);
+  g_autoptr(GError) error = NULL;
+  gboolean has = !row->has;
+
+  set_status (fixture, other, row->status);
+
+  g_assert_true (seances_appointment_store_has_scheduled_after (fixture->store, HELENE,
+                                                                seances_appointment_get_start (held),
+                                                                &has, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (has, ==, row->has);
 }
 
 static void
@@ -905,11 +879,27 @@ main (int   argc,
   add_test ("/appointment/series", test_series);
   add_test ("/appointment/series/rollback", test_series_rollback);
   add_test ("/appointment/move", test_move);
-  add_test ("/appointment/cancel", test_cancel);
   add_test ("/appointment/range", test_range);
   add_test ("/appointment/recent-for-client", test_recent_for_client);
   add_test ("/appointment/policy-version", test_policy_version);
   add_test ("/appointment/review", test_review);
+  {
+    static const AfterCase cases[] = {
+      { HELENE, 12, 1, SEANCES_APPOINTMENT_STATUS_SCHEDULED, TRUE },
+      { HELENE, 11, 24, SEANCES_APPOINTMENT_STATUS_SCHEDULED, FALSE },
+      { HELENE, 11, 23, SEANCES_APPOINTMENT_STATUS_SCHEDULED, FALSE },
+      { HELENE, 11, 26, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME, FALSE },
+      { HELENE, 11, 26, SEANCES_APPOINTMENT_STATUS_RESCHEDULED, FALSE },
+      { MARC, 11, 26, SEANCES_APPOINTMENT_STATUS_SCHEDULED, FALSE },
+    };
+    static const char *names[] = { "next-week", "same-time", "day-before", "cancelled", "moved", "someone-else" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/appointment/scheduled-after/%s", names[i]);
+        g_test_add (path, Fixture, &cases[i], fixture_set_up, test_scheduled_after, fixture_tear_down);
+      }
+  }
 
   return g_test_run ();
 }

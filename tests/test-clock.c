@@ -102,7 +102,7 @@ test_running (void)
   g_assert_cmpint (ABS (seances_clock_get_now (running) - g_get_real_time () / G_USEC_PER_SEC), <=, 2);
 }
 
-/* What the practitioner sees in a session's history: the store stamps a change with
+/* What the practitioner sees in a session's history: a cancellation is stamped with
  * the context's clock, not the system's. */
 static void
 test_context_stamps (void)
@@ -115,6 +115,8 @@ test_context_stamps (void)
   g_autoptr(SeancesClient) client = seances_client_new ();
   g_autoptr(SeancesAppointment) draft = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(SeancesDecisionUndo) undo = NULL;
+  SeancesPolicyDecision decision;
   gint64 now = 1795525200;  /* mardi 24 novembre 2026 à 14 h 00 */
 
   g_assert_no_error (error);
@@ -136,8 +138,11 @@ test_context_stamps (void)
   sessions = seances_appointment_store_list_for_client (seances_context_get_appointments (context),
                                                         seances_client_get_id (client), &error);
   g_assert_cmpuint (sessions->len, ==, 1);
-  g_assert_true (seances_appointment_store_cancel (seances_context_get_appointments (context),
-                                                   g_ptr_array_index (sessions, 0), now, &error));
+  g_assert_true (seances_decisions_propose (seances_context_get_decisions (context), g_ptr_array_index (sessions, 0),
+                                            SEANCES_POLICY_OUTCOME_CLIENT_CANCELLED, FALSE, now, &decision, &error));
+  g_assert_no_error (error);
+  undo = seances_decisions_commit (seances_context_get_decisions (context), g_ptr_array_index (sessions, 0),
+                                   &decision, now, &error);
   g_assert_no_error (error);
   g_clear_pointer (&sessions, g_ptr_array_unref);
   sessions = seances_appointment_store_list_for_client (seances_context_get_appointments (context),

@@ -1,4 +1,4 @@
-/* seances-main-view.c — the practice once open: agenda and people, under one header
+/* seances-main-view.c — the practice once open: today, agenda and people, under one header
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built only once the database is open, so that the window's first frame (a header
@@ -19,9 +19,12 @@ struct _SeancesMainView
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
+  AdwViewStackPage     *review_page;
   AdwViewStackPage     *clients_page;
+  AdwBin               *review_bin;
   AdwBin               *agenda_bin;
   AdwBin               *fees_bin;
+  SeancesReviewView    *review_view;
   SeancesAgendaView    *agenda_view;
   SeancesClientsView   *clients_view;
   GtkRevealer          *notice_revealer;
@@ -69,6 +72,16 @@ backup_changed_cb (SeancesMainView *self)
   if (notice != NULL)
     gtk_label_set_text (self->notice_label, notice);
   gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
+}
+
+/* The sessions waiting for a decision, counted on the page's button. */
+static void
+to_review_changed_cb (SeancesMainView *self)
+{
+  guint n = seances_review_view_get_n_to_review (self->review_view);
+
+  adw_view_stack_page_set_badge_number (self->review_page, n);
+  adw_view_stack_page_set_needs_attention (self->review_page, n > 0);
 }
 
 static void
@@ -133,6 +146,12 @@ seances_main_view_constructed (GObject *object)
   g_signal_connect_object (self->agenda_view, "client-requested", G_CALLBACK (client_requested_cb),
                            self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->agenda_bin, GTK_WIDGET (self->agenda_view));
+
+  self->review_view = seances_review_view_new (self->context);
+  g_signal_connect_object (self->review_view, "notify::n-to-review", G_CALLBACK (to_review_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  to_review_changed_cb (self);
+  adw_bin_set_child (self->review_bin, GTK_WIDGET (self->review_view));
 }
 
 static void
@@ -212,6 +231,8 @@ seances_main_view_class_init (SeancesMainViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/seances/Seances/seances-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, review_page);
+  gtk_widget_class_bind_template_child (widget_class, SeancesMainView, review_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, agenda_bin);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SeancesMainView, notice_label);
@@ -254,7 +275,7 @@ seances_main_view_get_clients (SeancesMainView *self)
   return self->clients_view;
 }
 
-/* @page is "agenda", "clients" or "fees". */
+/* @page is "review", "agenda", "clients" or "fees". */
 void
 seances_main_view_show (SeancesMainView *self,
                         const char      *page)

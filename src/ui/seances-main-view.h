@@ -1,4 +1,4 @@
-/* seances-main-view.h — the practice once open: agenda and people, under one header
+/* seances-main-view.h — the practice once open: today, agenda and people, under one header
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -6,6 +6,7 @@
 
 #include "agenda/seances-agenda-view.h"
 #include "clients/seances-clients-view.h"
+#include "review/seances-review-view.h"
 #include "seances-backup-scheduler.h"
 #include "seances-context.h"
 

@@ -79,8 +79,9 @@ static void
 update_actions (SeancesWindow *self)
 {
   static const char * const actions[] = {
-    "win.new-session", "win.preferences", "win.show-backups", "win.show-agenda", "win.show-clients", "win.show-fees",
-    "win.find", "win.show-client", "agenda.previous", "agenda.next", "agenda.today",
+    "win.new-session", "win.preferences", "win.show-backups", "win.show-review", "win.show-agenda",
+    "win.show-clients", "win.show-fees", "win.find", "win.show-client", "agenda.previous", "agenda.next",
+    "agenda.today",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -569,7 +570,9 @@ show_page_action_cb (GtkWidget  *widget,
 {
   SeancesWindow *self = SEANCES_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.show-agenda"))
+  if (g_str_equal (action_name, "win.show-review"))
+    seances_main_view_show (self->main_view, "review");
+  else if (g_str_equal (action_name, "win.show-agenda"))
     seances_main_view_show (self->main_view, "agenda");
   else if (g_str_equal (action_name, "win.show-fees"))
     seances_main_view_show (self->main_view, "fees");
@@ -714,6 +717,7 @@ seances_window_class_init (SeancesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-backups", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-clients", NULL, show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-fees", NULL, show_page_action_cb);
@@ -725,8 +729,9 @@ seances_window_class_init (SeancesWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-agenda", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-clients", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-agenda", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-clients", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-fees", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "agenda.previous", NULL);

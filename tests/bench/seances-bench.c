@@ -727,6 +727,9 @@ main_shown_cb (SeancesWindow *window,
   bench->main_pending = TRUE;
   bench->agenda = seances_main_view_get_agenda (main_view);
   bench->clients_view = seances_main_view_get_clients (main_view);
+  /* The start is measured to the agenda painted with its sessions; the window opens on
+   * « Aujourd'hui », so the agenda is shown at once, before the first frame with it. */
+  seances_main_view_show (main_view, "agenda");
   g_set_object (&bench->context, seances_window_get_context (window));
   /* Make sure a frame comes, even if showing the page changed nothing visible. */
   gtk_widget_queue_draw (GTK_WIDGET (window));

@@ -577,9 +577,9 @@ def accept_recovery_key(app, before_continue=None):
 
 
 def wait_main(app, practice=PRACTICE):
-    """The main window: its agenda, with the week's « Aujourd’hui » button."""
-    find(app, 'push button', 'Aujourd’hui', timeout=max(TIMEOUT, 20))
-    return find(app, None, 'Agenda')
+    """The main window: its first page, « Aujourd’hui » (the review), beside the agenda's tab."""
+    find(app, 'page tab', 'Aujourd’hui', timeout=max(TIMEOUT, 20))
+    return find(app, 'page tab', 'Agenda')
 
 
 def close_window(proc, app, timeout=10):

@@ -13,16 +13,17 @@ unlock page. With a prepared home whose key is in the keyring it only shows the 
 
 --demo: a demo practice (made with `seances --generate-demo=80` when the home holds no data yet)
 with « today » fixed by SEANCES_NOW (default 2026-11-24T14:00), the main window at 1280×800:
-06-agenda-week, 07-agenda-day, 08-new-session, 09-clients (with « À reprogrammer »),
-10-client-page, 11-client-editor, 12-preferences, 13-preferences-data, 14-recovery-key-again,
-15-preferences-policy (and its foot, 15-preferences-policy-end), 16-policy-versions,
-17-client-acceptance, 15-preferences-notifications, 15-fees (« Honoraires dus »), 16-payment;
-then the main views again in the dark style (06-agenda-week-dark, 07-agenda-day-dark,
-09-clients-dark, 10-client-page-dark, 12-preferences-dark, 15-preferences-policy-dark,
-15-preferences-notifications-dark, 15-fees-dark) and in high contrast (the same, ending in
--hc). With $SEANCES_DECIDE_HELPER (build-aux/screenshots sets it), the sessions over and not
-yet reviewed are closed as held once the demo is made, as the end-of-day review would: their
-fees are due.
+16-review and 17-review-verdict (« Aujourd’hui » at 18:30 that day, its afternoon over),
+06-agenda-week, 07-agenda-day, 08-new-session, 15-cancel-dialog, 09-clients (with « À
+reprogrammer »), 10-client-page, 11-client-editor, 12-preferences, 13-preferences-data,
+14-recovery-key-again, 15-preferences-policy (and its foot, 15-preferences-policy-end),
+16-policy-versions, 17-client-acceptance, 15-preferences-notifications, 15-fees (« Honoraires
+dus »), 16-payment; then the main views again in the dark style (16-review-dark,
+06-agenda-week-dark, 07-agenda-day-dark, 09-clients-dark, 10-client-page-dark,
+12-preferences-dark, 15-preferences-policy-dark, 15-preferences-notifications-dark,
+15-fees-dark) and in high contrast (the same, ending in -hc). With $SEANCES_DECIDE_HELPER
+(build-aux/screenshots sets it), the sessions over and not yet reviewed are closed as held
+once the review's screens are made, as the end-of-day review would: their fees are due.
 
 The dark and high-contrast styles are asked of libadwaita 1.2 through its ADW_DEBUG_COLOR_SCHEME
 and ADW_DEBUG_HIGH_CONTRAST variables, which stand in for the desktop's preference: the app
@@ -214,7 +215,38 @@ STYLES = [('', {}),
 def demo():
     generate_demo()
     for suffix, env in STYLES:
+        review(suffix, env, every_screen=not suffix)
         walk(suffix, env, every_screen=not suffix)
+
+
+# The end of the demo's day: its afternoon sessions are over and still to review.
+REVIEW_NOW = DEMO_NOW[:11] + '18:30'
+
+
+def review(suffix, env, every_screen):
+    """« Aujourd’hui » at the end of the day (16-review); every_screen adds the verdict of an
+    absence (17-review-verdict), opened with the key A on the first session to review."""
+    proc = A.start_app(env={**env, 'SEANCES_NOW': REVIEW_NOW})
+    try:
+        app = A.find_app(pid=proc.pid)
+        A.wait_main(app)
+        fill_screen(proc, app)
+        view = A.find(app, None, 'SeancesReviewView')
+        A.find(view, 'list item', 'À revoir', substring=True)
+        shot_as(f'16-review{suffix}')
+        if every_screen:
+            known = A.children(app)
+            A._focus_window(proc.pid)
+            xdotool('key', 'a')
+            dialog = new_window(app, known)
+            place_dialog(proc, dialog.name)
+            A.find(dialog, 'push button', 'Confirmer', substring=True, showing=False)
+            shot_as('17-review-verdict')
+            A.press('Escape')
+            A.window_gone(app, dialog)
+        A.close_window(proc, app)
+    finally:
+        A.stop_app(proc)
 
 
 def walk(suffix, env, every_screen):
@@ -225,6 +257,7 @@ def walk(suffix, env, every_screen):
         A.wait_main(app)
         main = A.find(app, 'frame', 'Séances')
         fill_screen(proc, app)
+        A.click(A.find(main, 'page tab', 'Agenda'))
         agenda = A.find(app, None, 'SeancesAgendaView')
 
         # The week of « today », with its sessions.
@@ -240,6 +273,7 @@ def walk(suffix, env, every_screen):
 
         if every_screen:
             new_session(proc, app, main, agenda)
+            cancel_session(proc, app, agenda)
 
         # The clients: the list, then a record with upcoming and past sessions.
         A.click(A.find(main, 'page tab', 'Patients'))
@@ -363,6 +397,24 @@ def policy_page(proc, preferences, suffix, every_screen):
     A.click(A.find(preferences, 'push button', 'Versions et acceptations', showing=False))
     A.find(preferences, 'label', 'Version 1, en vigueur', showing=False)
     shot_as('16-policy-versions')
+
+
+def cancel_session(proc, app, agenda):
+    """« Annuler la séance… » on the first session still to come this week (15-cancel-dialog):
+    who cancelled, when the client let the practice know, the policy's verdict."""
+    block = A.wait_for(lambda: next((b for b in A.find_all(agenda, 'push button', ', Prévue, ', substring=True)
+                                     if 'mardi 24' not in b.name), None),
+                       what='a session to come later this week')
+    A.click(block)
+    button = A.popover_child(block, lambda a: a.getRoleName() == 'push button' and a.name == 'Annuler la séance…',
+                             '« Annuler la séance… » in the session popover')
+    A.click(button)
+    dialog = A.find_window(app, 'Annuler cette séance ?')
+    place_dialog(proc, dialog.name)
+    A.find(dialog, 'push button', 'Confirmer', substring=True, showing=False)
+    shot_as('15-cancel-dialog')
+    A.press('Escape')
+    A.window_gone(app, dialog)
 
 
 def recovery_key_again(proc, app, preferences):

@@ -242,6 +242,7 @@ def test():
         A.read_recovery_key(app)
         A.accept_recovery_key(app)
         A.wait_main(app)
+        A.click(A.find(app, 'page tab', 'Agenda'))
         agenda = A.find(app, None, 'SeancesAgendaView')
         A.ok('first run done, main window shown')
 

@@ -338,9 +338,18 @@ test_lead_reached (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (note, "body"), ==, "À 14" NBSP "h" NBSP "30, au cabinet.");
 
   /* Cancelled meanwhile: the notification goes. */
-  g_assert_true (seances_appointment_store_cancel (seances_context_get_appointments (fixture->context),
-                                                   session, seances_context_get_now (fixture->context), &error));
-  g_assert_no_error (error);
+  {
+    SeancesDecisions *decisions = seances_context_get_decisions (fixture->context);
+    gint64 now = seances_context_get_now (fixture->context);
+    g_autoptr(SeancesDecisionUndo) undo = NULL;
+    SeancesPolicyDecision decision;
+
+    g_assert_true (seances_decisions_propose (decisions, session, SEANCES_POLICY_OUTCOME_CLIENT_CANCELLED,
+                                              FALSE, now, &decision, &error));
+    undo = seances_decisions_commit (decisions, session, &decision, now, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (undo);
+  }
   wait_until (count (fixture, "close") == 1);
 }
 

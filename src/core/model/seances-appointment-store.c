@@ -829,69 +829,6 @@ seances_appointment_store_move (SeancesAppointmentStore  *self,
   return TRUE;
 }
 
-/* Records that a scheduled session was cancelled at @cancelled_at, which must come
- * before its start. @appointment is updated. */
-gboolean
-seances_appointment_store_cancel (SeancesAppointmentStore  *self,
-                                  SeancesAppointment       *appointment,
-                                  gint64                    cancelled_at,
-                                  GError                  **error)
-{
-  g_autoptr(SeancesAppointment) current = NULL;
-  g_autoptr(SeancesStatement) stmt = NULL;
-  gint64 now = now_seconds (self);
-  gboolean ok;
-
-  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
-  g_return_val_if_fail (SEANCES_IS_APPOINTMENT (appointment), FALSE);
-  g_return_val_if_fail (seances_appointment_get_id (appointment) > 0, FALSE);
-
-  if (!seances_database_begin (self->database, error))
-    return FALSE;
-
-  current = load_scheduled (self, seances_appointment_get_id (appointment),
-                            _("This session can no longer be cancelled: it was already "
-                              "cancelled, moved or closed."),
-                            error);
-  ok = current != NULL;
-  if (ok && cancelled_at >= seances_appointment_get_start (current))
-    ok = fail (error, SEANCES_APPOINTMENT_ERROR_STARTED,
-               _("This session has already started: it can no longer be cancelled."));
-  if (ok)
-    {
-      /* Telling late cancellations from timely ones is the policy engine's job (#4). */
-      stmt = seances_database_prepare (self->database,
-                                       "UPDATE appointment SET status = ?4,"
-                                       " status_at = ?2, cancelled_at = ?3 WHERE id = ?1",
-                                       error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, seances_appointment_get_id (current));
-      sqlite3_bind_int64 (stmt, 2, now);
-      sqlite3_bind_int64 (stmt, 3, cancelled_at);
-      sqlite3_bind_text (stmt, 4, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME),
-                         -1, SQLITE_STATIC);
-      ok = seances_database_step (self->database, stmt, NULL, error);
-    }
-  if (!ok || !seances_database_commit (self->database, error))
-    {
-      seances_database_rollback (self->database);
-      return FALSE;
-    }
-
-  g_object_freeze_notify (G_OBJECT (appointment));
-  seances_appointment_set_status (appointment, SEANCES_APPOINTMENT_STATUS_CANCELLED_IN_TIME);
-  seances_appointment_set_status_at (appointment, now);
-  seances_appointment_set_cancelled_at (appointment, cancelled_at);
-  g_object_thaw_notify (G_OBJECT (appointment));
-
-  g_signal_emit (self, signals[CHANGED], 0,
-                 seances_appointment_get_start (current), seances_appointment_get_end (current));
-  return TRUE;
-}
-
 void
 seances_appointment_store_set_clock (SeancesAppointmentStore *self,
                                      SeancesClock *clock)
@@ -1012,6 +949,35 @@ seances_appointment_store_count_to_review (SeancesAppointmentStore  *self,
     return FALSE;
   *n_sessions = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
   return TRUE;
+}
+
+/* Whether the client @client_id has a session still scheduled that starts after @after:
+ * the review proposes to fix the next date of a client seen at a rhythm only when none is
+ * booked. */
+gboolean
+seances_appointment_store_has_scheduled_after (SeancesAppointmentStore  *self,
+                                               gint64                    client_id,
+                                               gint64                    after,
+                                               gboolean                 *has,
+                                               GError                  **error)
+{
+  g_autoptr(SeancesStatement) stmt = NULL;
+
+  g_return_val_if_fail (SEANCES_IS_APPOINTMENT_STORE (self), FALSE);
+  g_return_val_if_fail (has != NULL, FALSE);
+
+  /* Along the client's sessions (client_id, start_at). */
+  stmt = seances_database_prepare (self->database,
+                                   "SELECT 1 FROM appointment"
+                                   " WHERE client_id = ?1 AND start_at > ?2 AND status = ?3 LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  sqlite3_bind_int64 (stmt, 2, after);
+  sqlite3_bind_text (stmt, 3, seances_appointment_status_to_string (SEANCES_APPOINTMENT_STATUS_SCHEDULED),
+                     -1, SQLITE_STATIC);
+  return seances_database_step (self->database, stmt, has, error);
 }
 
 /* For the model's other writers (seances-decisions), inside their transaction: the status

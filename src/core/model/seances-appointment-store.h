@@ -79,10 +79,6 @@ gboolean                 seances_appointment_store_move           (SeancesAppoin
                                                                    gboolean                  allow_conflict,
                                                                    SeancesAppointment      **moved,
                                                                    GError                  **error);
-gboolean                 seances_appointment_store_cancel         (SeancesAppointmentStore  *self,
-                                                                   SeancesAppointment       *appointment,
-                                                                   gint64                    cancelled_at,
-                                                                   GError                  **error);
 
 void seances_appointment_store_set_clock (SeancesAppointmentStore *self,
                                           SeancesClock *clock);
@@ -99,5 +95,10 @@ gboolean                 seances_appointment_store_count_to_review (SeancesAppoi
                                                                    gint64                    now,
                                                                    guint                    *n_sessions,
                                                                    GError                  **error);
+gboolean                 seances_appointment_store_has_scheduled_after (SeancesAppointmentStore *self,
+                                                                       gint64                   client_id,
+                                                                       gint64                   after,
+                                                                       gboolean                *has,
+                                                                       GError                 **error);
 
 G_END_DECLS

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "review/seances-review-labels.h"
 #include "seances-appointment-editor.h"
+#include "seances-cancel-dialog.h"
 #include "seances-session-block.h"
 #include "seances-time.h"
 #include "seances-week-grid.h"
@@ -33,7 +35,8 @@ struct _SeancesAgendaView
   GDateTime       *day;        /* local midnight of the day the user looks at */
   GPtrArray       *shown;      /* the sessions on screen */
   GPtrArray       *pool;       /* SeancesSessionBlock, reused */
-  gint64           cancelling;  /* the id of the session the open question is about */
+  SeancesDecisionUndo *undo;   /* the last cancellation, for « Annuler » */
+  AdwToast        *toast;      /* its toast, while shown */
   GtkWidget       *day_labels[7];
   double           focus_start; /* the hours to bring into view: today's sessions, or the */
   double           focus_end;   /* week's; -1 when there is none */
@@ -358,26 +361,66 @@ find_shown (SeancesAgendaView *self,
 }
 
 static void
-cancel_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    SeancesAgendaView  *self)
+toast_dismissed_cb (SeancesAgendaView *self,
+                    AdwToast          *toast)
 {
-  SeancesAppointment *appointment;
+  if (toast == self->toast)
+    g_clear_object (&self->toast);
+}
+
+/* A toast that says what was recorded, with « Annuler » to take it back. */
+static void
+show_undoable (SeancesAgendaView *self,
+               const char        *title)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "session.undo");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+cancel_response_cb (SeancesCancelDialog *dialog,
+                    const char          *response,
+                    SeancesAgendaView   *self)
+{
+  SeancesAppointment *appointment = seances_cancel_dialog_get_appointment (dialog);
+  SeancesPolicyDecision decision;
+  g_autoptr(SeancesDecisionUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
 
   if (g_strcmp0 (response, "cancel-session") != 0 || self->context == NULL)
     return;
-  appointment = find_shown (self, self->cancelling);
-  if (appointment == NULL)
-    return;
 
-  if (!seances_appointment_store_cancel (seances_context_get_appointments (self->context), appointment,
-                                         seances_context_get_now (self->context), &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  else
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Session cancelled")));
+  seances_cancel_dialog_get_decision (dialog, &decision);
+  undo = seances_decisions_commit (seances_context_get_decisions (self->context), appointment, &decision,
+                                   seances_cancel_dialog_get_notified_at (dialog), &error);
+  if (undo == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (markup));
+      return;
+    }
+  g_clear_pointer (&self->undo, seances_decision_undo_unref);
+  self->undo = g_steal_pointer (&undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.undo", TRUE);
+
+  summary = seances_decision_summary (&decision);
+  /* Translators: the person, then what was decided: « Hélène Martin : annulation tardive, 60,00 € à régler » */
+  title = g_strdup_printf (_("%s: %s"), client_name (self, appointment), summary);
+  show_undoable (self, title);
 }
 
+/* « Annuler la séance… »: who cancelled and when, and the policy's verdict, first. */
 static void
 session_cancel_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -385,32 +428,40 @@ session_cancel_cb (GtkWidget  *widget,
 {
   SeancesAgendaView *self = SEANCES_AGENDA_VIEW (widget);
   SeancesAppointment *appointment = find_shown (self, g_variant_get_int64 (parameter));
-  g_autofree char *when = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  SeancesCancelDialog *dialog;
 
   if (appointment == NULL || !seances_appointment_can_cancel (appointment, seances_context_get_now (self->context)))
     return;
 
-  when = seances_time_format_long (seances_context_get_time_zone (self->context),
-                                   seances_appointment_get_start (appointment));
-  /* Translators: %s is the person, then « mardi 24 novembre à 14 h 00 » */
-  body = g_strdup_printf (_("The session of %s on %s will be marked as cancelled. "
-                            "Moving it to another time keeps the appointment instead."),
-                          client_name (self, appointment), when);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Cancel This Session?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep the Session"),
-                                    "cancel-session", _("_Cancel the Session"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "cancel-session", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  /* The dialog is modal: no other session can be asked about before it is answered. */
-  self->cancelling = seances_appointment_get_id (appointment);
+  dialog = seances_cancel_dialog_new (self->context, appointment);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* « Annuler » on the toast: the cancellation is taken back, the session booked again. */
+static void
+session_undo_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SeancesAgendaView *self = SEANCES_AGENDA_VIEW (widget);
+  g_autoptr(SeancesDecisionUndo) undo = g_steal_pointer (&self->undo);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (widget, "session.undo", FALSE);
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  if (undo == NULL)
+    return;
+  if (!seances_decisions_undo (seances_context_get_decisions (self->context), undo, &error))
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (markup));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Session booked again")));
 }
 
 static void
@@ -527,6 +578,8 @@ seances_agenda_view_dispose (GObject *object)
   g_clear_pointer (&self->day, g_date_time_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->pool, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, seances_decision_undo_unref);
+  g_clear_object (&self->toast);
   /* libadwaita 1.2 complains when a bin's bound child is disposed behind its back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SEANCES_TYPE_AGENDA_VIEW);
@@ -616,6 +669,7 @@ seances_agenda_view_class_init (SeancesAgendaViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.move", "x", session_move_cb);
   gtk_widget_class_install_action (widget_class, "session.cancel", "x", session_cancel_cb);
   gtk_widget_class_install_action (widget_class, "session.open-client", "x", session_open_client_cb);
+  gtk_widget_class_install_action (widget_class, "session.undo", NULL, session_undo_cb);
 }
 
 static void
@@ -628,6 +682,7 @@ seances_agenda_view_init (SeancesAgendaView *self)
   self->store_signals = g_signal_group_new (SEANCES_TYPE_APPOINTMENT_STORE);
   g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (appointments_changed_cb), self);
   self->focus_start = self->focus_end = -1;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.undo", FALSE);
   seances_calendar_watch_picks (self->calendar, G_CALLBACK (day_selected_cb), self);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (scroll_changed_cb), self, G_CONNECT_SWAPPED);

@@ -19,12 +19,14 @@ struct _SeancesAppointmentEditor
   GtkButton            *save_button;
   AdwPreferencesGroup  *client_group;
   AdwEntryRow          *client_row;
+  GtkLabel             *flag_label;
   GtkListBox           *matches_list;
   GtkMenuButton        *date_button;
   GtkPopover           *date_popover;
   GtkCalendar          *calendar;
   AdwEntryRow          *time_row;
   GtkLabel             *time_error_label;
+  GtkLabel             *past_label;
   GtkSpinButton        *duration_spin;
   AdwComboRow          *place_row;
   GtkSpinButton        *fee_spin;
@@ -44,6 +46,8 @@ struct _SeancesAppointmentEditor
   SeancesAppointment   *moving;       /* NULL when booking */
   GPtrArray            *matches;
   gboolean              picking;      /* the entry's text is being set by a pick */
+  gboolean              needs_confirmation;  /* the person's sessions are to be confirmed */
+  gboolean              confirmed;    /* the practitioner said to book them all the same */
 };
 
 G_DEFINE_FINAL_TYPE (SeancesAppointmentEditor, seances_appointment_editor, ADW_TYPE_WINDOW)
@@ -108,11 +112,53 @@ update_date_label (GtkMenuButton *button,
   gtk_menu_button_set_label (button, text);
 }
 
+/* Catching up on a forgotten session is allowed: the editor only says where it goes. */
+static void
+update_past (SeancesAppointmentEditor *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  int hour, minute;
+  gint64 start;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->past_label),
+                          seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute) &&
+                          seances_time_from_local (seances_context_get_time_zone (self->context),
+                                                   g_date_time_get_year (date), g_date_time_get_month (date),
+                                                   g_date_time_get_day_of_month (date), hour, minute, &start, NULL) &&
+                          start < seances_context_get_now (self->context));
+}
+
+/* « Confirmation requise » for the person chosen: their absences passed the policy's
+ * threshold, so each session is to be confirmed with them, and booking asks first. */
+static void
+update_flag (SeancesAppointmentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  self->confirmed = FALSE;
+  self->needs_confirmation = self->client != NULL &&
+                             seances_decisions_needs_confirmation (seances_context_get_decisions (self->context),
+                                                                   seances_client_get_id (self->client), &error);
+  if (error != NULL)
+    g_debug ("Reading a client's absences failed: %s", error->message);
+  if (self->needs_confirmation)
+    {
+      /* Translators: %s is the person */
+      text = g_strdup_printf (_("Confirmation required: %s missed several sessions lately; confirm each session "
+                                "with them beforehand."),
+                              seances_client_get_display_name (self->client));
+      gtk_label_set_text (self->flag_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->flag_label), self->needs_confirmation);
+}
+
 static void
 day_selected_cb (SeancesAppointmentEditor *self)
 {
   gtk_popover_popdown (self->date_popover);
   update_date_label (self->date_button, self->calendar);
+  update_past (self);
 }
 
 static void
@@ -154,6 +200,7 @@ client_text_changed_cb (SeancesAppointmentEditor *self)
     return;
 
   g_clear_object (&self->client);
+  update_flag (self);
   clear_matches (self);
   if (*text == '\0')
     return;
@@ -187,6 +234,49 @@ match_activated_cb (SeancesAppointmentEditor *self,
 }
 
 static gboolean save (SeancesAppointmentEditor *self, gboolean allow_conflict);
+
+static gboolean
+book_confirmed_cb (gpointer data)
+{
+  SeancesAppointmentEditor *self = data;
+
+  if (self->context != NULL)
+    save (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* As for a conflict, booking waits until the question is gone. */
+static void
+confirmation_response_cb (AdwMessageDialog         *dialog,
+                          const char               *response,
+                          SeancesAppointmentEditor *self)
+{
+  if (g_strcmp0 (response, "book") != 0)
+    return;
+  self->confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, book_confirmed_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+ask_confirmation (SeancesAppointmentEditor *self)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: %s is the person */
+  body = g_strdup_printf (_("%s missed several sessions lately: each session is to be confirmed with them. "
+                            "Book this one?"),
+                          seances_client_get_display_name (self->client));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Confirmation Required"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "back", _("_Not Now"),
+                                    "book", _("_Book Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "back");
+  adw_message_dialog_set_close_response (dialog, "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirmation_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static gboolean
 book_anyway_cb (gpointer data)
@@ -310,6 +400,9 @@ check_time (SeancesAppointmentEditor *self)
 static void
 time_left_cb (SeancesAppointmentEditor *self)
 {
+  /* The field is left, too, as the editor goes once saved: nothing is left to check. */
+  if (self->context == NULL)
+    return;
   check_time (self);
 }
 
@@ -330,6 +423,8 @@ time_changed_cb (SeancesAppointmentEditor *self)
   if (gtk_widget_get_visible (GTK_WIDGET (self->time_error_label)) &&
       seances_parse_clock (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
     show_time_error (self, NULL);
+  if (self->context != NULL)
+    update_past (self);
 }
 
 /* The start typed, as UTC seconds; FALSE with the reason shown. */
@@ -373,6 +468,11 @@ save (SeancesAppointmentEditor *self,
   if (!read_start (self, &start))
     return FALSE;
   end = start + gtk_spin_button_get_value_as_int (self->duration_spin) * 60;
+  if (self->moving == NULL && self->needs_confirmation && !self->confirmed)
+    {
+      ask_confirmation (self);
+      return FALSE;
+    }
 
   if (self->moving != NULL)
     {
@@ -592,12 +692,14 @@ seances_appointment_editor_class_init (SeancesAppointmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, client_group);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, client_row);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, flag_label);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, matches_list);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, date_popover);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, time_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, past_label);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, place_row);
   gtk_widget_class_bind_template_child (widget_class, SeancesAppointmentEditor, fee_spin);
@@ -740,6 +842,7 @@ seances_appointment_editor_set_client (SeancesAppointmentEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->client_row), seances_client_get_display_name (client));
   self->picking = FALSE;
   clear_matches (self);
+  update_flag (self);
 }
 
 void
@@ -758,4 +861,5 @@ seances_appointment_editor_set_start (SeancesAppointmentEditor *self,
   gtk_calendar_select_day (self->calendar, date);
   update_date_label (self->date_button, self->calendar);
   show_clock (self, hour, minute);
+  update_past (self);
 }

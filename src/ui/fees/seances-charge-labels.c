@@ -50,7 +50,8 @@ seances_payment_means_label (SeancesPaymentMeans means)
 }
 
 /* Why nothing is due, in the middle of a sentence: « délai de grâce ». A waiver by hand is
- * a kindness the practitioner chose, and says so. */
+ * a kindness the practitioner chose, and says so. NULL for none. The review and the fees
+ * say it with the same words. */
 const char *
 seances_waiver_label (SeancesPolicyWaiver waiver)
 {
@@ -65,8 +66,9 @@ seances_waiver_label (SeancesPolicyWaiver waiver)
     case SEANCES_POLICY_WAIVER_MANUAL:
       return C_("waived because", "as a courtesy");
     case SEANCES_POLICY_WAIVER_NONE:
+      return NULL;
     default:
-      g_return_val_if_reached ("");
+      g_return_val_if_reached (NULL);
     }
 }
 
