@@ -89,6 +89,7 @@ def morning():
         A.read_recovery_key(app)
         A.accept_recovery_key(app)
         A.wait_main(app)
+        A.click(A.find(app, 'page tab', 'Agenda'))
         agenda = A.find(app, None, 'SeancesAgendaView')
         A.click(A.find(app, 'page tab', 'Patients'))
         create_client(app, A.find(app, None, 'SeancesClientsView'))

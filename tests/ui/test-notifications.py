@@ -231,7 +231,10 @@ def afternoon():
         A.wait_for(lambda: shown_page(app) == 'Patients', what='the patients page')
         click_notification(note['id'])
         A.wait_for(lambda: shown_page(app) in ('Agenda', 'Aujourd’hui'), what='the click to show today\'s sessions')
-        A.find(app, 'push button', '14 h 30, Hélène Martin', substring=True)
+        if shown_page(app) == 'Aujourd’hui':
+            A.find(app, 'list item', 'Hélène Martin', substring=True)
+        else:
+            A.find(app, 'push button', '14 h 30, Hélène Martin', substring=True)
         A.ok(f'the click brings the window from « Patients » to « {shown_page(app)} », her session in sight')
 
         if not quit_from_menu(proc, app):

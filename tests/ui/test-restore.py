@@ -158,7 +158,9 @@ def test():
         confirm_restore(app)
         A.window_gone(app, preferences)
         A.wait_main(app)
-        A.wait_for(lambda: len(replaced()) == 2,
+        # The restore checks the backup whole and copies it in a thread: on a loaded machine
+        # that takes longer than a click does.
+        A.wait_for(lambda: len(replaced()) == 2, timeout=60,
                    what=f'the second replaced database to be kept aside ({sorted(os.listdir(DATA))})')
         A.ok('restored again from Préférences › Données while the practice was open')
         A.close_window(proc, app)

@@ -777,7 +777,7 @@ main (int argc, char *argv[])
         "Hélène Martin" NBSP ": absence, 45,00" NBSP "€ à régler", "Absence", 4500 },
       { H("9") ", Hélène Martin", GDK_KEY_a, "60,00" NBSP "€ à régler" NBSP ": absence sans prévenir.",
         "60,00" NBSP "€", FALSE, "", EDIT_WAIVE, "Offert par le cabinet.",
-        "Hélène Martin" NBSP ": absence, offerte (décision du cabinet)", "Absence", 0 },
+        "Hélène Martin" NBSP ": absence, offerte (à titre gracieux)", "Absence", 0 },
       { H("14") ", Marc Petit", GDK_KEY_a, "Offert" NBSP ": aucune politique d’annulation n’avait été acceptée.",
         "0,00" NBSP "€", TRUE, "Motif" NBSP ": pas de politique acceptée", EDIT_CHARGE,
         "60,00" NBSP "€ à régler" NBSP ": absence sans prévenir.",
