@@ -680,19 +680,6 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The keys act on the focused row: it shows before the first one is pressed. The window
- * decides whether focus shows as it maps, after its children: this comes once it has. */
-static gboolean
-show_focus_cb (gpointer data)
-{
-  GtkWidget *self = data;
-  GtkRoot *root = gtk_widget_get_root (self);
-
-  if (gtk_widget_get_mapped (self) && GTK_IS_WINDOW (root))
-    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
-  return G_SOURCE_REMOVE;
-}
-
 /* Shown again: names may have changed, sessions may have ended. The focus comes into
  * the list, so that the keys work at once. */
 static void
@@ -703,10 +690,7 @@ seances_review_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (seances_review_view_parent_class)->map (widget);
   refresh (self);
   if (focused_row (self) == NULL && self->rows->len > 0)
-    {
-      focus_first (self);
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_focus_cb, g_object_ref (self), g_object_unref);
-    }
+    focus_first (self);
 }
 
 static void
