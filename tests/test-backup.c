@@ -896,6 +896,38 @@ test_restore_new_computer (Fixture       *fixture,
   g_assert_cmpstr (restored, ==, exported);
 }
 
+static gpointer
+close_soon_cb (gpointer data)
+{
+  g_usleep (G_USEC_PER_SEC);
+  g_object_unref (data);
+  return NULL;
+}
+
+/* The data in use for a moment only (the window's daily backup finishing in its thread as
+ * the practice is let go): the restore waits for it, and goes ahead. */
+static void
+test_restore_waits_for_a_moment (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *replaced = NULL;
+  SeancesDatabase *database;
+  GThread *thread;
+
+  make_practice (fixture->database_path, fixture->key);
+  create_backup (fixture, NULL);
+  database = seances_database_open (fixture->database_path, fixture->key, &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("closer", close_soon_cb, database);
+
+  g_assert_true (seances_backup_restore (fixture->backup_path, fixture->key, fixture->database_path,
+                                         &replaced, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (replaced);
+  g_thread_join (thread);
+}
+
 typedef enum { LOCK_HELD, DATABASE_OPEN, OPEN_HERE } InUse;
 
 /* Séances holds the data folder's lock, or has the database open in another process or
@@ -1039,6 +1071,7 @@ main (int   argc,
   ADD ("/backup/restore/in-use/lock-held", GINT_TO_POINTER (LOCK_HELD), test_restore_in_use);
   ADD ("/backup/restore/in-use/database-open", GINT_TO_POINTER (DATABASE_OPEN), test_restore_in_use);
   ADD ("/backup/restore/in-use/open-here", GINT_TO_POINTER (OPEN_HERE), test_restore_in_use);
+  ADD ("/backup/restore/in-use/for-a-moment", NULL, test_restore_waits_for_a_moment);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (descriptions); i++)
     {

@@ -39,6 +39,8 @@
 #define TAKEN_AT_STATE "backup-taken-at"
 #define BUSY_TIMEOUT_MS 5000
 #define LOCK_WAIT_MS 5000
+/* How long data in use may take to be let go before a restore says so. */
+#define IN_USE_WAIT_MS 3000
 
 /* SQLite's lock bytes (os_unix.c): a connection to a database in WAL mode holds a
  * read lock on the shared range for as long as it is open. */
@@ -975,10 +977,16 @@ seances_backup_restore (const char        *backup_path,
       g_propagate_error (error, g_steal_pointer (&lock_error));
       return FALSE;
     }
-  if (database_in_use (database_path))
+  /* A copy being made a moment ago (the window's daily backup, in its own thread, as the
+   * practice was let go) ends within seconds: waited for, as the lock is. */
+  for (gint64 deadline = g_get_monotonic_time () + IN_USE_WAIT_MS * 1000; database_in_use (database_path); )
     {
-      refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
-      goto out;
+      if (g_get_monotonic_time () >= deadline)
+        {
+          refuse (error, SEANCES_BACKUP_ERROR_IN_USE);
+          goto out;
+        }
+      g_usleep (50 * 1000);
     }
 
   temp_path = g_strconcat (database_path, ".restoring-XXXXXX", NULL);
