@@ -17,6 +17,7 @@
 #include "seances-notifier.h"
 #include "seances-test.h"
 #include "seances-time.h"
+#include "seances-ui-test.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -43,26 +44,6 @@ paris (int month, int day, int hour, int minute)
   g_assert_true (seances_time_from_local (tz, 2026, month, day, hour, minute, &utc, NULL));
   return utc;
 }
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails after five seconds. */
-#define wait_until(condition) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND; \
-    guint wake_ = g_timeout_add (10, wake_cb, NULL); \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Still waiting, after five seconds, for %s", #condition); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wake_); \
-  } G_STMT_END
 
 /* What is pending runs: idle recomputations, D-Bus replies and signals. */
 static void
